@@ -1,0 +1,282 @@
+"""Prove quotes against their source texts.
+
+A quote matches its source when the two are equal once typography is set
+aside, and nothing else: Unicode normalisation (NFKC), the apostrophe family
+(' ’ ‘ ʼ), quote marks (« » “ ” „ " and the spaces a French typesetter puts
+inside guillemets), runs of white space (including non-breaking and thin
+spaces) and the ellipsis (… against ...). Letters, words, punctuation and
+case must be as printed.
+
+Every match is reported as character offsets ``[start, end)`` into the source
+text exactly as it is stored in its file, so ``text[start:end]`` is the
+passage as printed.
+
+Example:
+    >>> src = "Il a dit : « Je le plains. » Puis il est parti…"
+    >>> m = find_quote(src, '"Je le plains."')
+    >>> m.span, src[m.span[0]:m.span[1]]
+    ((11, 28), '« Je le plains. »')
+    >>> find_quote(src, "Il est parti...").found
+    False
+    >>> find_quote(src, "il est parti...").span
+    (34, 47)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+__all__ = [
+    "QuoteMatch",
+    "SourceText",
+    "SourceTextError",
+    "find_quote",
+    "line_col",
+    "normalise",
+    "read_source_text",
+    "sha256_of",
+]
+
+_APOSTROPHES = "'’‘ʼ`´′"
+_QUOTES = "\"«»“”„‟″‹›"
+_SPACE_CHARS = {" ", "\t", "\n", "\r", "\f", "\v", "\u00a0", "\u202f", "\u2009", "\u2007", "\u2002",
+                "\u2003", "\u200a", "\u3000"}
+
+
+def _fold_cluster(cluster: str) -> str:
+    """Return the typographic normal form of one base character and its marks."""
+    if cluster in _SPACE_CHARS or cluster.isspace():
+        return " "
+    if cluster in _APOSTROPHES:
+        return "'"
+    if cluster in _QUOTES:
+        return '"'
+    if cluster == "…":
+        return "..."
+    return unicodedata.normalize("NFKC", cluster)
+
+
+def _clusters(text: str) -> list[tuple[int, str]]:
+    """Return (offset, cluster) pairs: a base character with its combining marks."""
+    out: list[tuple[int, str]] = []
+    for i, ch in enumerate(text):
+        if out and unicodedata.combining(ch):
+            start, cl = out[-1]
+            out[-1] = (start, cl + ch)
+        else:
+            out.append((i, ch))
+    return out
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """Return the typographic normal form of ``text`` and, for each of its characters, the offset
+    in ``text`` of the character it comes from.
+
+    White space runs become one space and white space next to a quote mark is
+    dropped, so « x », "x" and «x» all read '"x"'.
+
+    Example:
+        >>> normalise("l’IA  « open source »")[0]
+        'l\\'IA"open source"'
+    """
+    chars: list[str] = []
+    index: list[int] = []
+    for offset, cluster in _clusters(text):
+        folded = _fold_cluster(cluster)
+        for ch in folded:
+            if ch == " ":
+                if chars and (chars[-1] == " " or chars[-1] == '"'):
+                    continue
+            elif ch == '"' and chars and chars[-1] == " ":
+                chars.pop()
+                index.pop()
+            chars.append(ch)
+            index.append(offset)
+    return "".join(chars), index
+
+
+@dataclass(frozen=True)
+class QuoteMatch:
+    """Where a quote stands in its source, or the closest passage when it is not there.
+
+    Attributes:
+        found: whether the quote occurs in the source.
+        span: ``(start, end)`` character offsets of the (first, or chosen) occurrence.
+        occurrences: every occurrence, in order.
+        closest: when not found, the closest passage of the source.
+        closest_span: offsets of that passage.
+        similarity: how similar the closest passage is, from 0 to 100.
+    """
+
+    found: bool
+    span: tuple[int, int] | None = None
+    occurrences: tuple[tuple[int, int], ...] = ()
+    closest: str | None = None
+    closest_span: tuple[int, int] | None = None
+    similarity: float = 0.0
+
+
+def _end_offset(index: list[int], text: str, norm_end: int) -> int:
+    """Return the offset in the original text just past normalised position ``norm_end - 1``."""
+    last = index[norm_end - 1]
+    # Extend over the whole cluster (combining marks) and the whole folded
+    # character (an ellipsis that became three dots).
+    end = last + 1
+    while end < len(text) and unicodedata.combining(text[end]):
+        end += 1
+    return end
+
+
+def find_quote(text: str, quote: str, *, hint: tuple[int, int] | None = None) -> QuoteMatch:
+    """Return where ``quote`` occurs in ``text``, tolerating typography only.
+
+    Args:
+        text: the source text, as stored.
+        quote: the quote, as recorded in the map.
+        hint: a recorded span; when the quote occurs several times, the occurrence
+            starting there is chosen.
+
+    Example:
+        >>> find_quote("un deux trois deux", "deux").occurrences
+        ((3, 7), (14, 18))
+        >>> find_quote("un deux trois deux", "deux", hint=(14, 18)).span
+        (14, 18)
+        >>> m = find_quote("Nous devrions dire un milliard.", "nous devrions dire un million")
+        >>> m.found, m.closest, round(m.similarity)
+        (False, 'Nous devrions dire un milliard', 93)
+    """
+    ntext, index = normalise(text)
+    nquote = normalise(quote)[0].strip()
+    if not nquote:
+        return QuoteMatch(found=False)
+    occurrences: list[tuple[int, int]] = []
+    start = ntext.find(nquote)
+    while start != -1:
+        end = start + len(nquote)
+        occurrences.append((index[start], _end_offset(index, text, end)))
+        start = ntext.find(nquote, start + 1)
+    if occurrences:
+        chosen = occurrences[0]
+        if hint is not None:
+            for occ in occurrences:
+                if occ[0] == hint[0]:
+                    chosen = occ
+                    break
+        return QuoteMatch(found=True, span=chosen, occurrences=tuple(occurrences))
+    if not ntext:
+        return QuoteMatch(found=False)
+    alignment = fuzz.partial_ratio_alignment(nquote, ntext)
+    if alignment is None:  # pragma: no cover - rapidfuzz returns None only for empty input
+        return QuoteMatch(found=False)
+    a, b = alignment.dest_start, alignment.dest_end
+    if b <= a:
+        return QuoteMatch(found=False)
+    start, end = index[a], _end_offset(index, text, b)
+    # Widen the passage to whole words, so the reader sees words, not fragments.
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    span = (start, end)
+    return QuoteMatch(
+        found=False,
+        closest=text[span[0] : span[1]],
+        closest_span=span,
+        similarity=float(alignment.score),
+    )
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """Return the 1-based (line, column) of a character offset in ``text``.
+
+    Example:
+        >>> line_col("ab\\ncd", 4)
+        (2, 2)
+    """
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def sha256_of(data: bytes) -> str:
+    """Return the hex SHA-256 of ``data``.
+
+    Example:
+        >>> sha256_of(b"")[:12]
+        'e3b0c44298fc'
+    """
+    return hashlib.sha256(data).hexdigest()
+
+
+class SourceTextError(Exception):
+    """A source text cannot be used: missing, outside the map folder, or unreadable.
+
+    Attributes:
+        code: the diagnostic code of the problem.
+    """
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A source's text with the hash of its bytes."""
+
+    text: str
+    sha256: str
+    path: Path | None = None
+
+
+def read_source_text(base_dir: Path, relpath: str) -> SourceText:
+    """Return the text of a source file given relative to ``base_dir``.
+
+    The file must lie inside ``base_dir`` once symbolic links are resolved; an
+    absolute path or one that climbs out of the folder is refused before anything
+    is read, so no content of such a file can leak into a message.
+
+    Raises:
+        SourceTextError: with code E022 (outside the folder), E021 (missing) or
+            E025 (not UTF-8 text).
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> d = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (d / "a.txt").write_text("bonjour", encoding="utf-8")
+        >>> read_source_text(d, "a.txt").text
+        'bonjour'
+        >>> read_source_text(d, "../etc/passwd")
+        Traceback (most recent call last):
+        ...
+        argmap.provenance.SourceTextError: path '../etc/passwd' leaves the map's folder
+    """
+    rel = Path(relpath)
+    if rel.is_absolute() or relpath.startswith(("/", "\\")) or (len(relpath) > 1 and relpath[1] == ":"):
+        raise SourceTextError("E022", f"path {relpath!r} is absolute; give it relative to the map")
+    root = base_dir.resolve()
+    candidate = base_dir / rel
+    try:
+        resolved = candidate.resolve()
+    except (OSError, RuntimeError) as exc:  # symlink loops
+        raise SourceTextError("E021", f"cannot resolve {relpath!r}: {exc.__class__.__name__}") from None
+    if not resolved.is_relative_to(root):
+        raise SourceTextError("E022", f"path {relpath!r} leaves the map's folder")
+    if not resolved.is_file():
+        raise SourceTextError("E021", f"source file {relpath!r} not found")
+    try:
+        data = resolved.read_bytes()
+    except OSError as exc:
+        raise SourceTextError("E021", f"cannot read {relpath!r}: {exc.strerror}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceTextError(
+            "E025", f"source file {relpath!r} is not UTF-8 (byte {exc.start})"
+        ) from None
+    return SourceText(text=text, sha256=sha256_of(data), path=resolved)
