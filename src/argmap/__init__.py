@@ -1,1 +1,70 @@
-"""argmap."""
+"""argmap: map claims and counterclaims, with every quote proven against its source.
+
+The library does the work; the ``argmap`` command only calls it.
+
+Example:
+    >>> import argmap
+    >>> m = argmap.loads('''{
+    ...   "parties": [{"id": "musk", "name": "Elon Musk"}, {"id": "openai", "name": "OpenAI"}],
+    ...   "sources": [{"id": "s", "title": "S", "language": "fr",
+    ...                "text": "Musk dit qu'OpenAI a trahi sa mission. OpenAI dit non."}],
+    ...   "claims": [
+    ...     {"id": "betrayal", "text": "OpenAI betrayed its mission.", "asserted_by": ["musk"]},
+    ...     {"id": "no-betrayal", "text": "It did not.", "asserted_by": ["openai"]}],
+    ...   "evidence": [{"id": "ev", "source": "s", "quote": "OpenAI a trahi sa mission"}],
+    ...   "relations": [{"from": "ev", "to": "betrayal", "type": "supports"},
+    ...                 {"from": "no-betrayal", "to": "betrayal", "type": "rebuts"}]}''')
+    >>> [d.code for d in argmap.check(m)]
+    ['W101']
+    >>> [u.claim.id for u in argmap.unrebutted(m)]
+    ['no-betrayal']
+    >>> argmap.to_graph(m).number_of_edges()
+    2
+"""
+
+from argmap.analysis import SupportingQuote, UnrebuttedClaim, map_stats, unrebutted
+from argmap.checks import RULES, check
+from argmap.diagnostics import Diagnostic, MapError, Severity
+from argmap.graph import to_graph
+from argmap.loader import load, loads
+from argmap.model import (
+    ArgumentMap,
+    Claim,
+    Evidence,
+    Party,
+    Relation,
+    RelationType,
+    Source,
+    SourceKind,
+    map_schema,
+)
+from argmap.provenance import find_quote, prove_quotes
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "RULES",
+    "ArgumentMap",
+    "Claim",
+    "Diagnostic",
+    "Evidence",
+    "MapError",
+    "Party",
+    "Relation",
+    "RelationType",
+    "Severity",
+    "Source",
+    "SourceKind",
+    "SupportingQuote",
+    "UnrebuttedClaim",
+    "__version__",
+    "check",
+    "find_quote",
+    "load",
+    "loads",
+    "map_schema",
+    "map_stats",
+    "prove_quotes",
+    "to_graph",
+    "unrebutted",
+]

@@ -19,7 +19,7 @@ Example:
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -45,10 +45,11 @@ __all__ = [
     "RelationType",
     "Source",
     "SourceKind",
+    "map_schema",
 ]
 
 #: Version of the map file format written in the ``argmap`` key.
-FORMAT_VERSION = "1"
+FORMAT_VERSION: Literal["1"] = "1"
 
 ID_PATTERN = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
 Id = Annotated[
@@ -64,11 +65,7 @@ Id = Annotated[
 PartialDate = Annotated[
     str,
     StringConstraints(pattern=r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$"),
-    Field(
-        description=(
-            "A date as precise as the text allows: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'."
-        )
-    ),
+    Field(description=("A date as precise as the text allows: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'.")),
 ]
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]
 
@@ -82,7 +79,7 @@ class _Model(BaseModel):
     )
 
 
-class SourceKind(str, Enum):
+class SourceKind(StrEnum):
     """What kind of document a source is; sets its default reliability."""
 
     NEWS_ARTICLE = "news-article"
@@ -246,7 +243,7 @@ class Evidence(_Model):
         return self
 
 
-class RelationType(str, Enum):
+class RelationType(StrEnum):
     """How one node bears on another."""
 
     SUPPORTS = "supports"
@@ -271,7 +268,7 @@ class ArgumentMap(_Model):
 
     schema_: str | None = Field(default=None, alias="$schema")
     """Path or URL of the JSON Schema, for editors."""
-    argmap: Literal["1"] = FORMAT_VERSION
+    argmap: Literal["1"] = "1"
     """Version of the map file format."""
     title: str | None = None
     """What the map is about."""
@@ -369,7 +366,19 @@ _T = TypeVar("_T", Source, Party, Claim, Evidence)
 
 
 def _first_by_id(items: list[_T]) -> dict[str, _T]:
-    out: dict[str, T] = {}
+    out: dict[str, _T] = {}
     for item in items:
         out.setdefault(item.id, item)
     return out
+
+
+def map_schema() -> dict[str, Any]:
+    """Return the JSON Schema of map files, as ``argmap schema`` prints it.
+
+    Example:
+        >>> s = map_schema()
+        >>> s["title"], sorted(s["properties"])[:3]
+        ('ArgumentMap', ['$schema', 'argmap', 'claims'])
+    """
+    schema = ArgumentMap.model_json_schema(by_alias=True, mode="validation")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

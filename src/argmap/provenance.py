@@ -28,24 +28,45 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
 __all__ = [
     "QuoteMatch",
+    "QuoteProof",
     "SourceText",
     "SourceTextError",
     "find_quote",
     "line_col",
     "normalise",
+    "prove_quotes",
     "read_source_text",
     "sha256_of",
+    "source_texts",
 ]
 
 _APOSTROPHES = "'’‘ʼ`´′"
-_QUOTES = "\"«»“”„‟″‹›"
-_SPACE_CHARS = {" ", "\t", "\n", "\r", "\f", "\v", "\u00a0", "\u202f", "\u2009", "\u2007", "\u2002",
-                "\u2003", "\u200a", "\u3000"}
+_QUOTES = '"«»“”„‟″‹›'
+_SPACE_CHARS = {
+    " ",
+    "\t",
+    "\n",
+    "\r",
+    "\f",
+    "\v",
+    "\u00a0",
+    "\u202f",
+    "\u2009",
+    "\u2007",
+    "\u2002",
+    "\u2003",
+    "\u200a",
+    "\u3000",
+}
 
 
 def _fold_cluster(cluster: str) -> str:
@@ -257,14 +278,16 @@ def read_source_text(base_dir: Path, relpath: str) -> SourceText:
         argmap.provenance.SourceTextError: path '../etc/passwd' leaves the map's folder
     """
     rel = Path(relpath)
-    if rel.is_absolute() or relpath.startswith(("/", "\\")) or (len(relpath) > 1 and relpath[1] == ":"):
+    drive = len(relpath) > 1 and relpath[1] == ":"
+    if rel.is_absolute() or relpath.startswith(("/", "\\")) or drive:
         raise SourceTextError("E022", f"path {relpath!r} is absolute; give it relative to the map")
     root = base_dir.resolve()
     candidate = base_dir / rel
     try:
         resolved = candidate.resolve()
     except (OSError, RuntimeError) as exc:  # symlink loops
-        raise SourceTextError("E021", f"cannot resolve {relpath!r}: {exc.__class__.__name__}") from None
+        reason = exc.__class__.__name__
+        raise SourceTextError("E021", f"cannot resolve {relpath!r}: {reason}") from None
     if not resolved.is_relative_to(root):
         raise SourceTextError("E022", f"path {relpath!r} leaves the map's folder")
     if not resolved.is_file():
@@ -280,3 +303,93 @@ def read_source_text(base_dir: Path, relpath: str) -> SourceText:
             "E025", f"source file {relpath!r} is not UTF-8 (byte {exc.start})"
         ) from None
     return SourceText(text=text, sha256=sha256_of(data), path=resolved)
+
+
+@dataclass(frozen=True)
+class QuoteProof:
+    """The outcome of proving one evidence quote against its source.
+
+    Attributes:
+        evidence: id of the evidence.
+        source: id of its source.
+        match: where the quote stands (``None`` when the source text is unusable).
+        problem: why the source text is unusable, if it is.
+        line: 1-based line of the quote in the source text, when found.
+        column: 1-based column of the quote in the source text, when found.
+    """
+
+    evidence: str
+    source: str
+    match: QuoteMatch | None
+    problem: SourceTextError | None = None
+    line: int | None = None
+    column: int | None = None
+
+    @property
+    def found(self) -> bool:
+        """Return True when the quote was found in its source."""
+        return self.match is not None and self.match.found
+
+
+def source_texts(m: ArgumentMap) -> dict[str, SourceText | SourceTextError]:
+    """Return each source's text (or why it cannot be had), keyed by source id.
+
+    Example:
+        >>> from argmap.model import ArgumentMap
+        >>> m = ArgumentMap.model_validate({"sources": [
+        ...     {"id": "a", "title": "A", "text": "bonjour"},
+        ...     {"id": "b", "title": "B", "path": "/etc/passwd"}]})
+        >>> texts = source_texts(m)
+        >>> texts["a"].text, texts["b"].code
+        ('bonjour', 'E022')
+    """
+    out: dict[str, SourceText | SourceTextError] = {}
+    for src in m.sources:
+        if src.id in out:
+            continue
+        if src.text is not None:
+            out[src.id] = SourceText(text=src.text, sha256=sha256_of(src.text.encode("utf-8")))
+        elif src.path is not None:
+            try:
+                out[src.id] = read_source_text(m.base_dir, src.path)
+            except SourceTextError as exc:
+                out[src.id] = exc
+        else:
+            out[src.id] = SourceTextError(
+                "E021", "source has neither 'path' nor 'text': its quotes cannot be proven"
+            )
+    return out
+
+
+def prove_quotes(
+    m: ArgumentMap, texts: dict[str, SourceText | SourceTextError] | None = None
+) -> dict[str, QuoteProof]:
+    """Return, for each evidence id, where its quote stands in its source.
+
+    Example:
+        >>> from argmap.model import ArgumentMap
+        >>> m = ArgumentMap.model_validate({
+        ...     "sources": [{"id": "s", "title": "S", "text": "Ligne un.\\nIl a dit non."}],
+        ...     "evidence": [{"id": "e", "source": "s", "quote": "dit non"}]})
+        >>> p = prove_quotes(m)["e"]
+        >>> p.found, p.match.span, (p.line, p.column)
+        (True, (15, 22), (2, 6))
+    """
+    if texts is None:
+        texts = source_texts(m)
+    proofs: dict[str, QuoteProof] = {}
+    for ev in m.evidence:
+        if ev.id in proofs:
+            continue
+        st = texts.get(ev.source)
+        if st is None:
+            proofs[ev.id] = QuoteProof(ev.id, ev.source, None)
+        elif isinstance(st, SourceTextError):
+            proofs[ev.id] = QuoteProof(ev.id, ev.source, None, problem=st)
+        else:
+            match = find_quote(st.text, ev.quote, hint=ev.span)
+            line = column = None
+            if match.span is not None:
+                line, column = line_col(st.text, match.span[0])
+            proofs[ev.id] = QuoteProof(ev.id, ev.source, match, line=line, column=column)
+    return proofs

@@ -1,0 +1,215 @@
+"""Questions about a map: which claims nobody rebuts, and what the map holds.
+
+Example:
+    >>> from argmap.model import ArgumentMap
+    >>> m = ArgumentMap.model_validate({
+    ...     "parties": [{"id": "ann", "name": "Ann"}, {"id": "bob", "name": "Bob"}],
+    ...     "sources": [{"id": "s", "title": "S", "text": "Ann: il pleut. Bob: non."}],
+    ...     "claims": [{"id": "rain", "text": "It rains.", "asserted_by": ["ann"]},
+    ...                {"id": "dry", "text": "It does not rain.", "asserted_by": ["bob"]}],
+    ...     "evidence": [{"id": "ev-ann", "source": "s", "quote": "il pleut"}],
+    ...     "relations": [{"from": "ev-ann", "to": "rain", "type": "supports"},
+    ...                   {"from": "dry", "to": "rain", "type": "rebuts"}]})
+    >>> [u.claim.id for u in unrebutted(m)]
+    ['dry']
+"""
+
+from __future__ import annotations
+
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from argmap.graph import CLAIM, EVIDENCE, REBUTS, SUPPORTS, to_graph
+from argmap.model import ArgumentMap, Claim, Party
+from argmap.provenance import QuoteProof, prove_quotes
+
+__all__ = ["SupportingQuote", "UnrebuttedClaim", "map_stats", "supporting_quotes", "unrebutted"]
+
+
+@dataclass(frozen=True)
+class SupportingQuote:
+    """A quote that supports a claim, with where it stands in its source.
+
+    Attributes:
+        evidence: id of the evidence.
+        source: id of its source.
+        quote: the quote as recorded.
+        translation: its English translation, if any.
+        span: character offsets of the quote in the source text, when found.
+        line: 1-based line of the quote in the source text, when found.
+        column: 1-based column, when found.
+        via: the supporting claim it reaches the claim through, or None when direct.
+    """
+
+    evidence: str
+    source: str
+    quote: str
+    translation: str | None
+    span: tuple[int, int] | None
+    line: int | None
+    column: int | None
+    via: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the quote as JSON-ready data."""
+        return {
+            "evidence": self.evidence,
+            "source": self.source,
+            "quote": self.quote,
+            "translation": self.translation,
+            "span": list(self.span) if self.span else None,
+            "line": self.line,
+            "column": self.column,
+            "via": self.via,
+        }
+
+
+@dataclass(frozen=True)
+class UnrebuttedClaim:
+    """A claim that no relation rebuts, with who asserts it and what supports it."""
+
+    claim: Claim
+    asserted_by: list[Party] = field(default_factory=list)
+    quotes: list[SupportingQuote] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the claim as JSON-ready data."""
+        return {
+            "id": self.claim.id,
+            "text": self.claim.text,
+            "original": self.claim.original.text if self.claim.original else None,
+            "date": self.claim.date,
+            "asserted_by": [{"id": p.id, "name": p.name} for p in self.asserted_by],
+            "quotes": [q.to_dict() for q in self.quotes],
+        }
+
+
+def supporting_quotes(
+    m: ArgumentMap,
+    claim_id: str,
+    *,
+    graph: nx.DiGraph | None = None,
+    proofs: dict[str, QuoteProof] | None = None,
+) -> list[SupportingQuote]:
+    """Return the quotes that support a claim: directly, then through supporting claims.
+
+    The search follows ``supports`` links backwards from the claim, nearest first;
+    each quote is listed once, with the claim it comes through (``via``).
+
+    Example:
+        >>> from argmap.model import ArgumentMap
+        >>> m = ArgumentMap.model_validate({
+        ...     "sources": [{"id": "s", "title": "S", "text": "Il a écrit un e-mail."}],
+        ...     "claims": [{"id": "big", "text": "Big"}, {"id": "small", "text": "Small"}],
+        ...     "evidence": [{"id": "ev", "source": "s", "quote": "un e-mail"}],
+        ...     "relations": [{"from": "ev", "to": "small", "type": "supports"},
+        ...                   {"from": "small", "to": "big", "type": "supports"}]})
+        >>> [(q.evidence, q.span, q.via) for q in supporting_quotes(m, "big")]
+        [('ev', (11, 20), 'small')]
+    """
+    G = graph if graph is not None else to_graph(m)
+    if proofs is None:
+        proofs = prove_quotes(m)
+    evidence = m.evidence_by_id()
+    out: list[SupportingQuote] = []
+    seen = {claim_id}
+    queue: deque[tuple[str, str | None]] = deque([(claim_id, None)])
+    while queue:
+        node, via = queue.popleft()
+        for pred in sorted(G.predecessors(node), key=_map_order(G)):
+            if G.edges[pred, node]["type"] != SUPPORTS or pred in seen:
+                continue
+            seen.add(pred)
+            kind = G.nodes[pred]["kind"]
+            if kind == EVIDENCE:
+                ev = evidence[pred]
+                proof = proofs.get(pred)
+                found = proof is not None and proof.found and proof.match is not None
+                out.append(
+                    SupportingQuote(
+                        evidence=ev.id,
+                        source=ev.source,
+                        quote=ev.quote,
+                        translation=ev.translation,
+                        span=proof.match.span if found and proof and proof.match else None,
+                        line=proof.line if found and proof else None,
+                        column=proof.column if found and proof else None,
+                        via=via,
+                    )
+                )
+            elif kind == CLAIM:
+                # Quotes found behind this claim come "via" the first claim on the way.
+                queue.append((pred, via if via is not None else pred))
+    return out
+
+
+def _map_order(G: nx.DiGraph) -> Any:
+    order = {n: i for i, n in enumerate(G.nodes)}
+    return order.__getitem__
+
+
+def unrebutted(m: ArgumentMap) -> list[UnrebuttedClaim]:
+    """Return the claims that no relation rebuts, in map order, each with who asserts it
+    and the quotes that support it.
+
+    Example:
+        >>> from argmap.model import ArgumentMap
+        >>> m = ArgumentMap.model_validate({"claims": [{"id": "a", "text": "A"}]})
+        >>> [u.claim.text for u in unrebutted(m)]
+        ['A']
+    """
+    G = to_graph(m)
+    proofs = prove_quotes(m)
+    parties = m.party_by_id()
+    out: list[UnrebuttedClaim] = []
+    seen: set[str] = set()
+    for claim in m.claims:
+        if claim.id in seen:
+            continue
+        seen.add(claim.id)
+        if any(G.edges[p, claim.id]["type"] == REBUTS for p in G.predecessors(claim.id)):
+            continue
+        out.append(
+            UnrebuttedClaim(
+                claim=claim,
+                asserted_by=[parties[p] for p in claim.asserted_by if p in parties],
+                quotes=supporting_quotes(m, claim.id, graph=G, proofs=proofs),
+            )
+        )
+    return out
+
+
+def map_stats(m: ArgumentMap) -> dict[str, Any]:
+    """Return counts that describe a map: elements, relations, claims per party,
+    evidence per source, unrebutted claims.
+
+    Example:
+        >>> from argmap.model import ArgumentMap
+        >>> s = map_stats(ArgumentMap.model_validate({"claims": [{"id": "a", "text": "A"}]}))
+        >>> s["claims"], s["unrebutted"]
+        (1, 1)
+    """
+    G = to_graph(m)
+    per_party: Counter[str] = Counter()
+    for c in m.claims:
+        for p in c.asserted_by:
+            per_party[p] += 1
+    per_source: Counter[str] = Counter(e.source for e in m.evidence)
+    types = Counter(t for _, _, t in G.edges(data="type"))
+    rebutted = {v for _, v, t in G.edges(data="type") if t == REBUTS}
+    return {
+        "sources": len(m.sources),
+        "parties": len(m.parties),
+        "claims": len(m.claims),
+        "evidence": len(m.evidence),
+        "relations": len(m.relations),
+        "supports": types.get(SUPPORTS, 0),
+        "rebuts": types.get(REBUTS, 0),
+        "unrebutted": sum(1 for c in m.claim_by_id() if c not in rebutted),
+        "claims_per_party": dict(sorted(per_party.items())),
+        "evidence_per_source": dict(sorted(per_source.items())),
+        "weakly_connected_components": nx.number_weakly_connected_components(G),
+    }

@@ -1,0 +1,252 @@
+"""The core commands: check, unrebutted, stats, schema.
+
+Each command is a ``register_*`` function that adds its parser; the parser's
+``run`` default is the function that does the work. :data:`REGISTRY` lists them
+in the order ``argmap --help`` shows them; other modules append theirs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+from collections import Counter
+from collections.abc import Callable
+
+from argmap.analysis import UnrebuttedClaim, map_stats, unrebutted
+from argmap.checks import RULES, check
+from argmap.cli.common import (
+    CliError,
+    Subparsers,
+    add_format,
+    add_map,
+    add_output,
+    command_parser,
+    dump_json,
+    emit,
+    load_map,
+)
+from argmap.diagnostics import LOAD_CODES, Severity
+from argmap.model import map_schema
+
+__all__ = ["REGISTRY"]
+
+
+def register_check(sub: Subparsers) -> None:
+    p = command_parser(
+        sub,
+        "check",
+        "lint a map and prove every quote against its source",
+        "Validate MAP, prove every evidence quote against its source text, and run every\n"
+        "rule (list them with --list-rules). Exit 0 when no error is found (warnings\n"
+        "allowed), 1 when there are errors, 2 when the file cannot be read.",
+        "  argmap check data/claims.json\n"
+        "  argmap check data/claims.json --format json\n"
+        "  argmap check data/claims.json --ignore W105 --strict\n"
+        "  argmap check --list-rules",
+    )
+    add_map(p, required=False)
+    add_format(p)
+    p.add_argument("--list-rules", action="store_true", help="list every rule and exit")
+    p.add_argument(
+        "--select",
+        metavar="CODES",
+        default=None,
+        help="comma-separated codes or prefixes to run (e.g. E,W101)",
+    )
+    p.add_argument(
+        "--ignore",
+        metavar="CODES",
+        default="",
+        help="comma-separated codes or prefixes to skip (e.g. W106)",
+    )
+    p.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    p.set_defaults(run=run_check)
+
+
+def _codes(text: str | None) -> list[str] | None:
+    if text is None:
+        return None
+    return [c.strip().upper() for c in text.split(",") if c.strip()]
+
+
+def run_check(args: argparse.Namespace) -> int:
+    if args.list_rules:
+        rows = [(code, "error", name, desc, "load") for code, (name, desc) in LOAD_CODES.items()]
+        rows += [(r.code, r.severity.value, r.name, r.description, "check") for r in RULES.values()]
+        if args.format == "json":
+            emit(
+                dump_json(
+                    [
+                        {"code": c, "severity": sev, "name": n, "description": d, "stage": st}
+                        for c, sev, n, d, st in rows
+                    ]
+                )
+            )
+        else:
+            emit("".join(f"{c}  {sev:<7}  {n:<22}  {d}\n" for c, sev, n, d, _ in rows))
+        return 0
+    if args.map is None:
+        raise CliError("give a MAP to check, or --list-rules")
+    m = load_map(args.map)
+    diagnostics = check(m, select=_codes(args.select), ignore=_codes(args.ignore) or [])
+    counts = Counter(d.severity for d in diagnostics)
+    errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
+    if args.format == "json":
+        emit(
+            dump_json(
+                {
+                    "file": args.map,
+                    "errors": errors,
+                    "warnings": warnings,
+                    "diagnostics": [d.to_dict() for d in diagnostics],
+                }
+            )
+        )
+    else:
+        lines = [d.format() for d in diagnostics]
+        summary = (
+            f"{args.map}: {len(m.claims)} claims, {len(m.evidence)} quotes, "
+            f"{len(m.relations)} relations; {errors} error{'s' * (errors != 1)}, "
+            f"{warnings} warning{'s' * (warnings != 1)}"
+        )
+        emit("\n".join([*lines, summary]) + "\n")
+    if errors or (args.strict and warnings):
+        return 1
+    return 0
+
+
+def register_unrebutted(sub: Subparsers) -> None:
+    p = command_parser(
+        sub,
+        "unrebutted",
+        "list the claims that nothing rebuts, with who asserts them and their quotes",
+        "List the claims of MAP that no 'rebuts' relation targets, each with the parties\n"
+        "who assert it and the quotes that support it (source:line:column of each quote\n"
+        "in its source text).",
+        "  argmap unrebutted data/claims.json\n"
+        "  argmap unrebutted data/claims.json --format json -o unrebutted.json",
+    )
+    add_map(p)
+    add_format(p)
+    add_output(p)
+    p.add_argument("--no-quotes", action="store_true", help="list the claims only")
+    p.set_defaults(run=run_unrebutted)
+
+
+def run_unrebutted(args: argparse.Namespace) -> int:
+    m = load_map(args.map)
+    found = unrebutted(m)
+    if args.format == "json":
+        emit(
+            dump_json(
+                {
+                    "file": args.map,
+                    "claims": len(m.claims),
+                    "unrebutted": [u.to_dict() for u in found],
+                }
+            ),
+            args.output,
+        )
+        return 0
+    out = [f"{len(found)} of {len(m.claims)} claims are unrebutted in {args.map}", ""]
+    for u in found:
+        out.extend(_unrebutted_lines(u, quotes=not args.no_quotes))
+    emit("\n".join(out).rstrip("\n") + "\n", args.output)
+    return 0
+
+
+def _unrebutted_lines(u: UnrebuttedClaim, *, quotes: bool) -> list[str]:
+    c = u.claim
+    who = ", ".join(p.name for p in u.asserted_by) or "nobody named"
+    lines = [f"{c.id}", *textwrap.wrap(c.text, 88, initial_indent="  ", subsequent_indent="  ")]
+    lines.append(f"  asserted by {who}" + (f", {c.date}" if c.date else ""))
+    if quotes:
+        if not u.quotes:
+            lines.append("  (no supporting quote)")
+        for q in u.quotes:
+            where = f"{q.source}:{q.line}:{q.column}" if q.line else f"{q.source} (not found)"
+            via = f" via {q.via}" if q.via else ""
+            quote = " ".join(q.quote.split())
+            lines.extend(
+                textwrap.wrap(
+                    f"\u00ab {quote} \u00bb  [{where}{via}]",
+                    88,
+                    initial_indent="  - ",
+                    subsequent_indent="    ",
+                )
+            )
+    lines.append("")
+    return lines
+
+
+def register_stats(sub: Subparsers) -> None:
+    p = command_parser(
+        sub,
+        "stats",
+        "count claims, quotes and relations, per party and per source",
+        "Print counts that describe MAP: its elements, relations by type, claims per\n"
+        "party, quotes per source, unrebutted claims and connected parts.",
+        "  argmap stats data/claims.json\n  argmap stats data/claims.json --format json",
+    )
+    add_map(p)
+    add_format(p)
+    p.set_defaults(run=run_stats)
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    m = load_map(args.map)
+    s = map_stats(m)
+    if args.format == "json":
+        emit(dump_json(s))
+        return 0
+    parties = m.party_by_id()
+    width = 28
+    out = [f"{args.map}" + (f": {m.title}" if m.title else "")]
+    for key in (
+        "sources",
+        "parties",
+        "claims",
+        "evidence",
+        "relations",
+        "supports",
+        "rebuts",
+        "unrebutted",
+        "weakly_connected_components",
+    ):
+        out.append(f"  {key.replace('_', ' '):<{width}} {s[key]:>5}")
+    out.append("claims per party")
+    for pid, n in s["claims_per_party"].items():
+        name = parties[pid].name if pid in parties else pid
+        out.append(f"  {name:<{width}} {n:>5}")
+    out.append("quotes per source")
+    for sid, n in s["evidence_per_source"].items():
+        out.append(f"  {sid:<{width}} {n:>5}")
+    emit("\n".join(out) + "\n")
+    return 0
+
+
+def register_schema(sub: Subparsers) -> None:
+    p = command_parser(
+        sub,
+        "schema",
+        "print the JSON Schema of map files",
+        'Print the JSON Schema that map files follow. Point a map\'s "$schema" key at a\n'
+        "saved copy to get completion and validation in editors.",
+        "  argmap schema\n  argmap schema -o schema/argmap.schema.json",
+    )
+    add_output(p)
+    p.set_defaults(run=run_schema)
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    emit(dump_json(map_schema()), args.output)
+    return 0
+
+
+#: Command registrars, in the order ``argmap --help`` lists them.
+REGISTRY: list[Callable[[Subparsers], None]] = [
+    register_check,
+    register_unrebutted,
+    register_stats,
+    register_schema,
+]

@@ -1,0 +1,106 @@
+"""Pieces every command shares: loading a map, writing output, JSON printing."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from argmap.fileio import write_atomic
+from argmap.loader import load
+from argmap.model import ArgumentMap
+
+__all__ = [
+    "CliError",
+    "add_format",
+    "add_map",
+    "add_output",
+    "command_parser",
+    "dump_json",
+    "emit",
+    "load_map",
+]
+
+
+class CliError(Exception):
+    """A usage problem the user can fix; printed as one line, exit code 2 by default."""
+
+    def __init__(self, message: str, exit_code: int = 2) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+Subparsers = Any  # argparse's _SubParsersAction is private
+
+
+def command_parser(
+    sub: Subparsers, name: str, summary: str, description: str, examples: str
+) -> argparse.ArgumentParser:
+    """Return a new command's parser, with its help text and examples."""
+    parser: argparse.ArgumentParser = sub.add_parser(
+        name,
+        help=summary,
+        description=f"{description}\n\nexamples:\n{examples}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    return parser
+
+
+def add_map(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
+    """Add the MAP argument."""
+    parser.add_argument(
+        "map",
+        metavar="MAP",
+        nargs=None if required else "?",
+        help="map file (JSON), e.g. data/claims.json",
+    )
+
+
+def add_format(parser: argparse.ArgumentParser) -> None:
+    """Add ``--format text|json``."""
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (default) or json for machines",
+    )
+
+
+def add_output(parser: argparse.ArgumentParser, *, default: str = "-") -> None:
+    """Add ``-o/--output`` (``-`` is standard output)."""
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        default=default,
+        help="write here instead of standard output (written atomically); '-' is stdout",
+    )
+
+
+def load_map(path: str) -> ArgumentMap:
+    """Return the map at ``path``; a missing or malformed file raises MapError."""
+    return load(Path(path))
+
+
+def dump_json(data: Any) -> str:
+    """Return ``data`` as indented JSON text ending in a newline, non-ASCII kept."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def emit(text: str | bytes, output: str = "-") -> None:
+    """Write ``text`` to standard output or, atomically, to the file ``output``."""
+    if output == "-":
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+            sys.stdout.flush()
+        else:
+            sys.stdout.write(text)
+        return
+    target = Path(output)
+    if target.is_dir():
+        raise CliError(f"output {output!r} is a folder")
+    if not target.parent.exists():
+        raise CliError(f"output folder {str(target.parent)!r} does not exist")
+    write_atomic(target, text)

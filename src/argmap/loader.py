@@ -1,0 +1,301 @@
+"""Load map files, reporting every problem with its place in the file.
+
+Invalid UTF-8 and invalid JSON are reported as ``file:line:col`` with the
+reason; schema violations with the JSON path (``claims[3].asserted_by[0]``)
+and its ``line:col``. All schema problems of a file come out in one run.
+
+Example:
+    >>> m = loads('{"claims": [{"id": "c1", "text": "Water is wet."}]}')
+    >>> m.claims[0].text
+    'Water is wet.'
+    >>> try:
+    ...     loads('{"claims": [{"id": "c1"}]}', name="m.json")
+    ... except MapError as err:
+    ...     print(err)
+    m.json:1:13: error E003 claims[0].text: field required
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from argmap.diagnostics import Diagnostic, MapError, Severity
+from argmap.model import ID_PATTERN, ArgumentMap
+
+__all__ = ["json_locations", "json_path", "load", "loads"]
+
+
+def load(path: str | Path) -> ArgumentMap:
+    """Return the map stored in the JSON file at ``path``.
+
+    Source text paths in the map are taken relative to the file's folder.
+
+    Raises:
+        MapError: the file is missing, not UTF-8, not JSON, or not a map; its
+            ``diagnostics`` list every problem with its place.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "m.json"
+        >>> _ = p.write_text('{"title": "Demo"}', encoding="utf-8")
+        >>> load(p).title
+        'Demo'
+    """
+    path = Path(path)
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise MapError([_error("E005", "file not found", name)]) from None
+    except IsADirectoryError:
+        raise MapError([_error("E005", "is a folder, not a map file", name)]) from None
+    except OSError as exc:
+        raise MapError([_error("E005", f"cannot read file: {exc.strerror}", name)]) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise MapError(
+            [
+                _error(
+                    "E002",
+                    f"invalid UTF-8: byte 0x{data[exc.start]:02x} cannot start or continue "
+                    "a character",
+                    name,
+                    line,
+                    column,
+                )
+            ]
+        ) from None
+    m = loads(text, name=name)
+    m._path = path
+    return m
+
+
+def loads(text: str, *, name: str = "<map>") -> ArgumentMap:
+    """Return the map in the JSON string ``text``; ``name`` is used in messages.
+
+    Raises:
+        MapError: as :func:`load`.
+
+    Example:
+        >>> try:
+        ...     loads('{"claims": [', name="m.json")
+        ... except MapError as err:
+        ...     print(err)
+        m.json:1:13: error E001 invalid JSON: expecting value (the file may be truncated)
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        reason = exc.msg[0].lower() + exc.msg[1:]
+        if exc.pos >= len(text.rstrip()):
+            reason += " (the file may be truncated)"
+        raise MapError(
+            [_error("E001", f"invalid JSON: {reason}", name, exc.lineno, exc.colno)]
+        ) from None
+    locations, duplicates = json_locations(text)
+    problems: list[Diagnostic] = []
+    for key_path in duplicates:
+        line, col = locations.get(key_path, (None, None))
+        problems.append(
+            _error(
+                "E004",
+                "duplicate key: the later value would silently win",
+                name,
+                line,
+                col,
+                path=key_path,
+            )
+        )
+    if not isinstance(data, dict):
+        problems.append(
+            _error("E003", f"a map is a JSON object, not {_json_type(data)}", name, 1, 1, path="")
+        )
+        raise MapError(problems)
+    try:
+        m = ArgumentMap.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            path = json_path(loc)
+            line, col = _nearest(locations, path)
+            problems.append(_error("E003", _schema_message(err), name, line, col, path=path))
+    if problems:
+        problems.sort(key=lambda d: (d.line or 0, d.column or 0))
+        raise MapError(problems)
+    m._locations = locations
+    return m
+
+
+def json_path(loc: tuple[int | str, ...]) -> str:
+    """Return a JSON path such as ``claims[3].asserted_by[0]`` for a location tuple.
+
+    Example:
+        >>> json_path(("claims", 3, "asserted_by", 0))
+        'claims[3].asserted_by[0]'
+        >>> json_path(("sources", 0, "$schema"))
+        'sources[0].$schema'
+    """
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+_WS = re.compile(r"[ \t\n\r]*")
+_SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
+
+
+def json_locations(text: str) -> tuple[dict[str, tuple[int, int]], list[str]]:
+    """Return where each value of a valid JSON text starts, keyed by JSON path, and the
+    paths of keys that occur twice in one object.
+
+    Positions are 1-based ``(line, column)``; for an object member the position is
+    that of its key, where an editor's cursor belongs.
+
+    Example:
+        >>> locs, dups = json_locations('{"a": [1,\\n  {"b": 2, "b": 3}]}')
+        >>> locs["a[1].b"], dups
+        ((2, 12), ['a[1].b'])
+    """
+    line_starts = [0]
+    for m in re.finditer("\n", text):
+        line_starts.append(m.end())
+
+    def pos(offset: int) -> tuple[int, int]:
+        lo, hi = 0, len(line_starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if line_starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo + 1, offset - line_starts[lo] + 1
+
+    locations: dict[str, tuple[int, int]] = {}
+    duplicates: list[str] = []
+    decoder = json.JSONDecoder()
+
+    def skip(i: int) -> int:
+        m = _WS.match(text, i)
+        return m.end() if m else i
+
+    def value(i: int, path: str, key_pos: int | None) -> int:
+        i = skip(i)
+        locations.setdefault(path, pos(key_pos if key_pos is not None else i))
+        ch = text[i]
+        if ch == "{":
+            i = skip(i + 1)
+            seen: set[str] = set()
+            if text[i] == "}":
+                return i + 1
+            while True:
+                i = skip(i)
+                kpos = i
+                key, i = json.decoder.scanstring(text, i + 1)  # type: ignore[attr-defined]
+                child = f"{path}.{key}" if path else key
+                if key in seen:
+                    duplicates.append(child)
+                    locations[child] = pos(kpos)
+                seen.add(key)
+                i = skip(i)
+                i = value(i + 1, child, kpos)  # past ':'
+                i = skip(i)
+                if text[i] == ",":
+                    i += 1
+                    continue
+                return i + 1  # '}'
+        if ch == "[":
+            i = skip(i + 1)
+            if text[i] == "]":
+                return i + 1
+            n = 0
+            while True:
+                i = value(i, f"{path}[{n}]", None)
+                n += 1
+                i = skip(i)
+                if text[i] == ",":
+                    i += 1
+                    continue
+                return i + 1  # ']'
+        if ch == '"':
+            _, end = json.decoder.scanstring(text, i + 1)  # type: ignore[attr-defined]
+            return int(end)
+        m = _SCALAR.match(text, i)
+        if m:
+            return m.end()
+        # NaN / Infinity, which Python's json accepts
+        _, end = decoder.raw_decode(text, i)
+        return int(end)
+
+    if text.strip():
+        value(0, "", None)
+    return locations, duplicates
+
+
+def _nearest(locations: dict[str, tuple[int, int]], path: str) -> tuple[int | None, int | None]:
+    while True:
+        if path in locations:
+            return locations[path]
+        if not path:
+            return None, None
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+
+
+def _schema_message(err: ErrorDetails) -> str:
+    kind = err["type"]
+    value = err.get("input")
+    if kind == "missing":
+        return "field required"
+    if kind == "extra_forbidden":
+        return "unknown field (check its spelling against 'argmap schema')"
+    if kind == "string_pattern_mismatch":
+        if err["ctx"]["pattern"] == ID_PATTERN:
+            return f"{value!r} is not a valid id: use a lower-case slug such as 'musk-sues-openai'"
+        if "\\d{4}" in err["ctx"]["pattern"]:
+            return f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+        return f"{value!r} does not match the expected form ({err['ctx']['pattern']})"
+    if kind in {"enum", "literal_error"}:
+        return f"{value!r}: " + str(err["msg"])[0].lower() + str(err["msg"])[1:]
+    msg = str(err["msg"])
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, ") :]
+    return msg[0].lower() + msg[1:] if msg else kind
+
+
+def _json_type(data: Any) -> str:
+    if isinstance(data, list):
+        return "an array"
+    if isinstance(data, str):
+        return "a string"
+    if data is None:
+        return "null"
+    if isinstance(data, bool):
+        return "a boolean"
+    return "a number"
+
+
+def _error(
+    code: str,
+    message: str,
+    name: str,
+    line: int | None = None,
+    column: int | None = None,
+    *,
+    path: str | None = None,
+) -> Diagnostic:
+    return Diagnostic(code, Severity.ERROR, message, path=path, file=name, line=line, column=column)
