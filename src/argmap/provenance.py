@@ -198,7 +198,12 @@ def find_quote(text: str, quote: str, *, hint: tuple[int, int] | None = None) ->
     if b <= a:
         return QuoteMatch(found=False)
     start, end = index[a], _end_offset(index, text, b)
-    # Widen the passage to whole words, so the reader sees words, not fragments.
+    # Trim punctuation at the edges, then widen to whole words, so the reader sees
+    # words, not fragments.
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
     while start > 0 and text[start - 1].isalnum():
         start -= 1
     while end < len(text) and text[end].isalnum():

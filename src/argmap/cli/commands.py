@@ -105,14 +105,18 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         lines = [d.format() for d in diagnostics]
         summary = (
-            f"{args.map}: {len(m.claims)} claims, {len(m.evidence)} quotes, "
-            f"{len(m.relations)} relations; {errors} error{'s' * (errors != 1)}, "
-            f"{warnings} warning{'s' * (warnings != 1)}"
+            f"{args.map}: {_n(len(m.claims), 'claim')}, {_n(len(m.evidence), 'quote')}, "
+            f"{_n(len(m.relations), 'relation')}; {_n(errors, 'error')}, "
+            f"{_n(warnings, 'warning')}"
         )
         emit("\n".join([*lines, summary]) + "\n")
     if errors or (args.strict and warnings):
         return 1
     return 0
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'s' * (count != 1)}"
 
 
 def register_unrebutted(sub: Subparsers) -> None:

@@ -1,0 +1,66 @@
+"""Shared fixtures: a small clean map that every rule passes, built fresh per test."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+NEWS_TEXT = (
+    "Musk affirme qu’OpenAI a trahi sa mission initiale. "
+    "OpenAI répond que Musk voulait en prendre le contrôle.\n"
+    "Selon OpenAI, « Musk voulait être le dirigeant ».\n"
+)
+NOTE_TEXT = "D'après la note, Musk voulait diriger OpenAI et l'intégrer à Tesla.\n"
+
+BASE: dict[str, Any] = {
+    "argmap": "1",
+    "title": "Test dispute",
+    "sources": [
+        {"id": "news", "title": "News", "kind": "news-article", "language": "fr",
+         "text": NEWS_TEXT},
+        {"id": "note", "title": "Note", "kind": "ai-generated", "language": "fr",
+         "text": NOTE_TEXT},
+    ],
+    "parties": [
+        {"id": "musk", "name": "Elon Musk", "side": "musk"},
+        {"id": "openai", "name": "OpenAI", "kind": "organisation", "side": "openai"},
+    ],
+    "claims": [
+        {"id": "betrayal", "text": "OpenAI betrayed its founding mission.",
+         "asserted_by": ["musk"]},
+        {"id": "control", "text": "Musk wanted to control OpenAI.", "asserted_by": ["openai"]},
+    ],
+    "evidence": [
+        {"id": "ev-betrayal", "source": "news", "quote": "OpenAI a trahi sa mission initiale",
+         "speaker": ["musk"]},
+        {"id": "ev-control", "source": "news", "quote": "Musk voulait être le dirigeant",
+         "speaker": ["openai"]},
+        {"id": "ev-note", "source": "note", "quote": "Musk voulait diriger OpenAI"},
+    ],
+    "relations": [
+        {"from": "ev-betrayal", "to": "betrayal", "type": "supports"},
+        {"from": "ev-control", "to": "control", "type": "supports"},
+        {"from": "ev-note", "to": "control", "type": "supports"},
+        {"from": "control", "to": "betrayal", "type": "rebuts"},
+    ],
+}
+
+
+@pytest.fixture
+def base() -> dict[str, Any]:
+    """Return a fresh copy of a clean map's data (no diagnostics at all)."""
+    return copy.deepcopy(BASE)
+
+
+def write_map(folder: Path, data: dict[str, Any] | str, name: str = "map.json") -> Path:
+    """Write a map (data or raw text) into ``folder`` and return its path."""
+    path = folder / name
+    text = data if isinstance(data, str) else json.dumps(data, indent=2, ensure_ascii=False)
+    path.write_text(text, encoding="utf-8")
+    return path
