@@ -22,25 +22,46 @@ BASE: dict[str, Any] = {
     "argmap": "1",
     "title": "Test dispute",
     "sources": [
-        {"id": "news", "title": "News", "kind": "news-article", "language": "fr",
-         "text": NEWS_TEXT},
-        {"id": "note", "title": "Note", "kind": "ai-generated", "language": "fr",
-         "text": NOTE_TEXT},
+        {
+            "id": "news",
+            "title": "News",
+            "kind": "news-article",
+            "language": "fr",
+            "text": NEWS_TEXT,
+        },
+        {
+            "id": "note",
+            "title": "Note",
+            "kind": "ai-generated",
+            "language": "fr",
+            "text": NOTE_TEXT,
+        },
     ],
     "parties": [
         {"id": "musk", "name": "Elon Musk", "side": "musk"},
         {"id": "openai", "name": "OpenAI", "kind": "organisation", "side": "openai"},
     ],
     "claims": [
-        {"id": "betrayal", "text": "OpenAI betrayed its founding mission.",
-         "asserted_by": ["musk"]},
+        {
+            "id": "betrayal",
+            "text": "OpenAI betrayed its founding mission.",
+            "asserted_by": ["musk"],
+        },
         {"id": "control", "text": "Musk wanted to control OpenAI.", "asserted_by": ["openai"]},
     ],
     "evidence": [
-        {"id": "ev-betrayal", "source": "news", "quote": "OpenAI a trahi sa mission initiale",
-         "speaker": ["musk"]},
-        {"id": "ev-control", "source": "news", "quote": "Musk voulait être le dirigeant",
-         "speaker": ["openai"]},
+        {
+            "id": "ev-betrayal",
+            "source": "news",
+            "quote": "OpenAI a trahi sa mission initiale",
+            "speaker": ["musk"],
+        },
+        {
+            "id": "ev-control",
+            "source": "news",
+            "quote": "Musk voulait être le dirigeant",
+            "speaker": ["openai"],
+        },
         {"id": "ev-note", "source": "note", "quote": "Musk voulait diriger OpenAI"},
     ],
     "relations": [

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import NEWS_TEXT, write_map
 
 import argmap
 from argmap.checks import RULES, Finding, rule
 from argmap.diagnostics import Severity
+from conftest import NEWS_TEXT, write_map
 
 Data = dict[str, Any]
 
@@ -92,8 +92,9 @@ def _ai_only(d: Data) -> None:
 
 
 def _near_duplicate(d: Data) -> None:
-    _add_claim(d, id="betrayal-2", text="OpenAI betrayed its founding mission!",
-               asserted_by=["musk"])
+    _add_claim(
+        d, id="betrayal-2", text="OpenAI betrayed its founding mission!", asserted_by=["musk"]
+    )
     d["relations"].append({"from": "ev-betrayal", "to": "betrayal-2", "type": "supports"})
 
 
@@ -228,8 +229,9 @@ def test_source_without_text(base: Data) -> None:
     assert "E021" in codes(base)
 
 
-@pytest.mark.parametrize("path", ["../secret.txt", "/etc/passwd", "sub/../../secret.txt",
-                                  "link.txt"])
+@pytest.mark.parametrize(
+    "path", ["../secret.txt", "/etc/passwd", "sub/../../secret.txt", "link.txt"]
+)
 def test_source_outside_folder_is_refused_and_never_printed(
     base: Data, tmp_path: Path, path: str
 ) -> None:
@@ -260,8 +262,7 @@ def test_source_not_utf8(base: Data, tmp_path: Path) -> None:
 
 def test_quote_not_found_shows_closest_passage(base: Data) -> None:
     _quote_changed(base)
-    d = next(d for d in argmap.check(argmap.ArgumentMap.model_validate(base))
-             if d.code == "E020")
+    d = next(d for d in argmap.check(argmap.ArgumentMap.model_validate(base)) if d.code == "E020")
     assert "closest:" in d.message and "OpenAI a trahi sa mission initiale" in d.message
     assert "% similar" in d.message and d.subject == "ev-betrayal"
 
@@ -272,7 +273,7 @@ def test_diagnostics_are_located_in_the_file(base: Data, tmp_path: Path) -> None
     (d,) = argmap.check(argmap.load(path))
     lines = path.read_text().splitlines()
     assert d.file == str(path) and d.line is not None and d.column is not None
-    assert lines[d.line - 1][d.column - 1:].startswith('"to": "ghost"')
+    assert lines[d.line - 1][d.column - 1 :].startswith('"to": "ghost"')
 
 
 def test_select_and_ignore(base: Data) -> None:
@@ -302,4 +303,5 @@ def test_every_rule_is_documented() -> None:
     for r in RULES.values():
         assert r.description.endswith(".") and len(r.description) < 100
         assert r.code[0] in "EW" and r.severity is (
-            Severity.ERROR if r.code[0] == "E" else Severity.WARNING)
+            Severity.ERROR if r.code[0] == "E" else Severity.WARNING
+        )

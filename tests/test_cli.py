@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, write_map
 
 from argmap.cli import build_parser, main
 from argmap.model import map_schema
+from conftest import ROOT, write_map
 
 Capsys = pytest.CaptureFixture[str]
 
@@ -54,7 +54,8 @@ def test_list_rules(capsys: Capsys) -> None:
     assert "E020  error    quote-not-found" in out and "E001  error    invalid-json" in out
     code, out, _ = run(capsys, "check", "--list-rules", "--format", "json")
     assert {"code": "W103", "severity": "warning", "name": "support-cycle"}.items() <= next(
-        r for r in json.loads(out) if r["code"] == "W103").items()
+        r for r in json.loads(out) if r["code"] == "W103"
+    ).items()
 
 
 def test_check_without_map_is_usage_error(capsys: Capsys) -> None:
@@ -78,11 +79,14 @@ def test_unrebutted_text_and_json(tmp_path: Path, base: dict[str, Any], capsys: 
     code, out, _ = run(capsys, "unrebutted", str(path), "--format", "json")
     (claim,) = json.loads(out)["unrebutted"]
     assert claim["id"] == "control" and [q["evidence"] for q in claim["quotes"]] == [
-        "ev-control", "ev-note"]
+        "ev-control",
+        "ev-note",
+    ]
 
 
-def test_unrebutted_output_file_is_written(tmp_path: Path, base: dict[str, Any],
-                                           capsys: Capsys) -> None:
+def test_unrebutted_output_file_is_written(
+    tmp_path: Path, base: dict[str, Any], capsys: Capsys
+) -> None:
     path = write_map(tmp_path, base)
     out_file = tmp_path / "u.json"
     assert run(capsys, "unrebutted", str(path), "--format", "json", "-o", str(out_file))[0] == 0
@@ -98,7 +102,12 @@ def test_stats(tmp_path: Path, base: dict[str, Any], capsys: Capsys) -> None:
     s = json.loads(out)
     assert code == 0
     assert (s["claims"], s["evidence"], s["supports"], s["rebuts"], s["unrebutted"]) == (
-        2, 3, 3, 1, 1)
+        2,
+        3,
+        3,
+        1,
+        1,
+    )
     assert s["evidence_per_source"] == {"news": 2, "note": 1}
     code, out, _ = run(capsys, "stats", str(path))
     assert "  Elon Musk" in out and "rebuts" in out
@@ -130,6 +139,10 @@ def test_unreadable_map_exits_2(tmp_path: Path, capsys: Capsys) -> None:
 
 def test_python_dash_m(tmp_path: Path, base: dict[str, Any]) -> None:
     path = write_map(tmp_path, base)
-    proc = subprocess.run([sys.executable, "-m", "argmap", "check", str(path)],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "argmap", "check", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 0 and "0 errors" in proc.stdout

@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import write_map
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
 from argmap.cli import main
 from argmap.loader import json_locations
+from conftest import write_map
 
 BAD = Path(__file__).parent / "bad_maps"
 EXPECTED: dict[str, dict[str, Any]] = json.loads((BAD / "expected.json").read_text())
@@ -45,21 +45,29 @@ def test_bad_map_gives_located_one_line_error(
 
 
 def test_all_schema_errors_are_reported_at_once(tmp_path: Path) -> None:
-    path = write_map(tmp_path, {
-        "claims": [{"id": "A B", "text": ""}, {"id": "c", "asserted_by": [3]}],
-        "relations": [{"from": "a", "type": "refutes"}],
-    })
+    path = write_map(
+        tmp_path,
+        {
+            "claims": [{"id": "A B", "text": ""}, {"id": "c", "asserted_by": [3]}],
+            "relations": [{"from": "a", "type": "refutes"}],
+        },
+    )
     with pytest.raises(argmap.MapError) as info:
         argmap.load(path)
     paths = [d.path for d in info.value.diagnostics]
-    assert paths == ["claims[0].id", "claims[0].text", "claims[1].text",
-                     "claims[1].asserted_by[0]", "relations[0].to", "relations[0].type"]
+    assert paths == [
+        "claims[0].id",
+        "claims[0].text",
+        "claims[1].text",
+        "claims[1].asserted_by[0]",
+        "relations[0].to",
+        "relations[0].type",
+    ]
     assert all(d.line is not None for d in info.value.diagnostics)
 
 
 def test_missing_file_and_folder(tmp_path: Path) -> None:
-    for target, reason in ((tmp_path / "nope.json", "file not found"),
-                           (tmp_path, "is a folder")):
+    for target, reason in ((tmp_path / "nope.json", "file not found"), (tmp_path, "is a folder")):
         with pytest.raises(argmap.MapError, match=reason) as info:
             argmap.load(target)
         assert info.value.diagnostics[0].code == "E005"
@@ -78,8 +86,9 @@ def test_loaded_map_remembers_its_folder(tmp_path: Path, base: dict[str, Any]) -
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=6), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=6), children, max_size=4)
+    ),
     max_leaves=20,
 )
 
@@ -104,7 +113,7 @@ def test_json_locations_point_at_each_value(value: Any, indent: int | None) -> N
     lines = text.split("\n")
     for path in _paths(value):
         line, col = locations[path]
-        rest = lines[line - 1][col - 1:]
+        rest = lines[line - 1][col - 1 :]
         last = path.rsplit("]", 1)[-1] if path else ""
         if "." in last or (path and not path.endswith("]")):
             assert rest.startswith('"')  # an object member: its key
