@@ -195,7 +195,7 @@ def find_quote(text: str, quote: str, *, hint: tuple[int, int] | None = None) ->
     if alignment is None:  # pragma: no cover - rapidfuzz returns None only for empty input
         return QuoteMatch(found=False)
     a, b = alignment.dest_start, alignment.dest_end
-    if b <= a:
+    if b <= a or alignment.score == 0:
         return QuoteMatch(found=False)
     start, end = index[a], _end_offset(index, text, b)
     # Trim punctuation at the edges, then widen to whole words, so the reader sees
