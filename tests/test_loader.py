@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import argmap
 from argmap.cli import main
-from argmap.loader import json_locations
+from argmap.loader import JsonLocator, json_locations
 from conftest import write_map
 
 BAD = Path(__file__).parent / "bad_maps"
@@ -119,3 +119,23 @@ def test_json_locations_point_at_each_value(value: Any, indent: int | None) -> N
             assert rest.startswith('"')  # an object member: its key
         else:
             assert rest and rest[0] in '[{"-0123456789tfnNI'
+
+
+@settings(max_examples=150, deadline=None)
+@given(json_values, st.sampled_from([None, 1, 2]))
+def test_locator_agrees_with_full_scan(value: Any, indent: int | None) -> None:
+    text = json.dumps(value, indent=indent)
+    locations, _ = json_locations(text)
+    locator = JsonLocator(text)
+    # keys that are empty or hold '.' or '[' make dotted paths ambiguous; maps never use them
+    assume(all(k and not any(ch in k for ch in ".[]") for k in _keys(value)))
+    for path in _paths(value):
+        assert locator.position(path) == locations[path]
+
+
+def _keys(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [*value, *(k for v in value.values() for k in _keys(v))]
+    if isinstance(value, list):
+        return [k for v in value for k in _keys(v)]
+    return []

@@ -114,3 +114,55 @@ def test_line_col() -> None:
     assert line_col("a\nbc\nd", 0) == (1, 1)
     assert line_col("a\nbc\nd", 3) == (2, 2)
     assert line_col("a\nbc\nd", 5) == (3, 1)
+
+
+def reference_normalise(text: str) -> tuple[str, list[int]]:
+    """The definition of the normal form, one character at a time (slow, obviously right)."""
+    from argmap.provenance import _clusters, _fold_cluster
+
+    chars: list[str] = []
+    index: list[int] = []
+    for offset, cluster in _clusters(text):
+        for ch in _fold_cluster(cluster):
+            if ch == " ":
+                if chars and chars[-1] in ' "':
+                    continue
+            elif ch == '"' and chars and chars[-1] == " ":
+                chars.pop()
+                index.pop()
+            chars.append(ch)
+            index.append(offset)
+    return "".join(chars), index
+
+
+TRICKY = st.lists(
+    st.sampled_from(
+        [
+            *"ab é.",
+            "  ",
+            "\t",
+            "\n",
+            "\u00a0",
+            "\u202f",
+            "'",
+            "’",
+            '"',
+            "«",
+            "»",
+            "…",
+            "e\u0301",
+            "\u0301",
+            "ﬁ",
+            "①",
+            "\u2007",
+            "x\u0327\u0301",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TRICKY)
+def test_fast_normalise_equals_the_definition(text: str) -> None:
+    assert normalise(text) == reference_normalise(text)

@@ -23,7 +23,7 @@ from typing import Any
 import networkx as nx
 
 from argmap.graph import CLAIM, EVIDENCE, REBUTS, SUPPORTS, to_graph
-from argmap.model import ArgumentMap, Claim, Party
+from argmap.model import ArgumentMap, Claim, Evidence, Party
 from argmap.provenance import QuoteProof, prove_quotes
 
 __all__ = ["SupportingQuote", "UnrebuttedClaim", "map_stats", "supporting_quotes", "unrebutted"]
@@ -93,6 +93,7 @@ def supporting_quotes(
     *,
     graph: nx.DiGraph | None = None,
     proofs: dict[str, QuoteProof] | None = None,
+    evidence: dict[str, Evidence] | None = None,
 ) -> list[SupportingQuote]:
     """Return the quotes that support a claim: directly, then through supporting claims.
 
@@ -113,13 +114,15 @@ def supporting_quotes(
     G = graph if graph is not None else to_graph(m)
     if proofs is None:
         proofs = prove_quotes(m)
-    evidence = m.evidence_by_id()
+    if evidence is None:
+        evidence = m.evidence_by_id()
+    order = G.graph.get("_order") or {n: i for i, n in enumerate(G.nodes)}
     out: list[SupportingQuote] = []
     seen = {claim_id}
     queue: deque[tuple[str, str | None]] = deque([(claim_id, None)])
     while queue:
         node, via = queue.popleft()
-        for pred in sorted(G.predecessors(node), key=_map_order(G)):
+        for pred in sorted(G.predecessors(node), key=order.__getitem__):
             if G.edges[pred, node]["type"] != SUPPORTS or pred in seen:
                 continue
             seen.add(pred)
@@ -146,11 +149,6 @@ def supporting_quotes(
     return out
 
 
-def _map_order(G: nx.DiGraph) -> Any:
-    order = {n: i for i, n in enumerate(G.nodes)}
-    return order.__getitem__
-
-
 def unrebutted(m: ArgumentMap) -> list[UnrebuttedClaim]:
     """Return the claims that no relation rebuts, in map order, each with who asserts it
     and the quotes that support it.
@@ -162,7 +160,9 @@ def unrebutted(m: ArgumentMap) -> list[UnrebuttedClaim]:
         ['A']
     """
     G = to_graph(m)
+    G.graph["_order"] = {n: i for i, n in enumerate(G.nodes)}
     proofs = prove_quotes(m)
+    evidence = m.evidence_by_id()
     parties = m.party_by_id()
     out: list[UnrebuttedClaim] = []
     seen: set[str] = set()
@@ -176,7 +176,7 @@ def unrebutted(m: ArgumentMap) -> list[UnrebuttedClaim]:
             UnrebuttedClaim(
                 claim=claim,
                 asserted_by=[parties[p] for p in claim.asserted_by if p in parties],
-                quotes=supporting_quotes(m, claim.id, graph=G, proofs=proofs),
+                quotes=supporting_quotes(m, claim.id, graph=G, proofs=proofs, evidence=evidence),
             )
         )
     return out

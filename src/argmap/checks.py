@@ -194,27 +194,59 @@ def evidence_behind(G: nx.DiGraph) -> dict[str, set[str]]:
         >>> evidence_behind(G)
         {'a': {'e'}, 'b': {'e'}}
     """
+    kind = dict(G.nodes(data="kind"))
+    preds: dict[str, list[str]] = {}
+    for u, v, t in G.edges(data="type"):
+        if t == SUPPORTS and u != v:
+            preds.setdefault(v, []).append(u)
+    out: dict[str, set[str]] = {}
+    # Depth-first and memoised. A claim met again while still open closes a support
+    # cycle; then the whole answer is worked out on the condensed graph instead.
+    state: dict[str, int] = {}  # 1 open, 2 done
+    for root in G.nodes:
+        if kind.get(root) != CLAIM or root in state:
+            continue
+        stack: list[tuple[str, int]] = [(root, 0)]
+        state[root] = 1
+        while stack:
+            node, i = stack[-1]
+            ps = preds.get(node, [])
+            if i < len(ps):
+                stack[-1] = (node, i + 1)
+                p = ps[i]
+                if kind.get(p) == CLAIM:
+                    if p not in state:
+                        state[p] = 1
+                        stack.append((p, 0))
+                    elif state[p] == 1:
+                        return _evidence_behind_cyclic(G, kind)
+                continue
+            stack.pop()
+            state[node] = 2
+            acc: set[str] = set()
+            for p in ps:
+                if kind.get(p) == EVIDENCE:
+                    acc.add(p)
+                elif p in out:
+                    acc |= out[p]
+            out[node] = acc
+    return out
+
+
+def _evidence_behind_cyclic(G: nx.DiGraph, kind: dict[str, str]) -> dict[str, set[str]]:
     support = nx.DiGraph()
     support.add_nodes_from(G.nodes)
     support.add_edges_from((u, v) for u, v, t in G.edges(data="type") if t == SUPPORTS)
-    # Collapse support cycles so the propagation is one pass in topological order.
     cond = nx.condensation(support)
     members = cond.graph["mapping"]
     reach: dict[int, set[str]] = {n: set() for n in cond.nodes}
     for n in nx.topological_sort(cond):
         for node in cond.nodes[n]["members"]:
-            if G.nodes[node].get("kind") == EVIDENCE:
+            if kind.get(node) == EVIDENCE:
                 reach[n].add(node)
         for succ in cond.successors(n):
             reach[succ] |= reach[n]
-    out: dict[str, set[str]] = {}
-    for node, kind in G.nodes(data="kind"):
-        if kind == CLAIM:
-            comp = members[node]
-            own = {e for e in reach[comp] if e != node}
-            # evidence inside the claim's own cycle reaches it only through the cycle
-            out[node] = own
-    return out
+    return {node: set(reach[members[node]]) for node in G.nodes if kind.get(node) == CLAIM}
 
 
 def _relation_label(source: str, target: str) -> str:
@@ -549,15 +581,20 @@ def _near_duplicates(ctx: Context) -> Iterator[Finding]:
         # Sorted-neighbourhood blocking: compare each text with its neighbours in two
         # orders (by text and by reversed text), so a difference near either end is caught
         # in O(n log n) instead of comparing every pair.
-        cands: set[tuple[int, int]] = set()
+        seen: set[tuple[int, int]] = set()
+        cands: list[tuple[int, int]] = []
+        reversed_keys = [k[::-1] for k in keys]
         for order in (
-            sorted(range(n), key=lambda k: keys[k]),
-            sorted(range(n), key=lambda k: keys[k][::-1]),
+            sorted(range(n), key=keys.__getitem__),
+            sorted(range(n), key=reversed_keys.__getitem__),
         ):
             for pos, a in enumerate(order):
                 for b in order[pos + 1 : pos + 1 + _WINDOW]:
-                    cands.add((min(a, b), max(a, b)))
-        candidates = sorted(cands)
+                    pair = (a, b) if a < b else (b, a)
+                    if pair not in seen:
+                        seen.add(pair)
+                        cands.append(pair)
+        candidates = cands
     for a, b in candidates:
         if claims[a][1].id == claims[b][1].id:
             continue

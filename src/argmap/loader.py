@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from pathlib import Path
@@ -28,7 +29,7 @@ from pydantic_core import ErrorDetails
 from argmap.diagnostics import Diagnostic, MapError, Severity
 from argmap.model import ID_PATTERN, ArgumentMap
 
-__all__ = ["json_locations", "json_path", "load", "loads"]
+__all__ = ["JsonLocator", "json_locations", "json_path", "load", "loads"]
 
 
 def load(path: str | Path) -> ArgumentMap:
@@ -94,8 +95,17 @@ def loads(text: str, *, name: str = "<map>") -> ArgumentMap:
     """
     if text.startswith("\ufeff"):
         text = text[1:]
+    repeated_keys = False
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal repeated_keys
+        obj = dict(pairs)
+        if len(obj) != len(pairs):
+            repeated_keys = True
+        return obj
+
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=pairs_hook)
     except json.JSONDecodeError as exc:
         reason = exc.msg[0].lower() + exc.msg[1:]
         if exc.pos >= len(text.rstrip()):
@@ -103,8 +113,9 @@ def loads(text: str, *, name: str = "<map>") -> ArgumentMap:
         raise MapError(
             [_error("E001", f"invalid JSON: {reason}", name, exc.lineno, exc.colno)]
         ) from None
-    locations, duplicates = json_locations(text)
     problems: list[Diagnostic] = []
+    locator = JsonLocator(text)
+    locations, duplicates = json_locations(text) if repeated_keys else ({}, [])
     for key_path in duplicates:
         line, col = locations.get(key_path, (None, None))
         problems.append(
@@ -128,12 +139,13 @@ def loads(text: str, *, name: str = "<map>") -> ArgumentMap:
         for err in exc.errors():
             loc = tuple(err["loc"])
             path = json_path(loc)
-            line, col = _nearest(locations, path)
+            line, col = locator.nearest(path)
             problems.append(_error("E003", _schema_message(err), name, line, col, path=path))
     if problems:
         problems.sort(key=lambda d: (d.line or 0, d.column or 0))
         raise MapError(problems)
-    m._locations = locations
+    # Positions are worked out only when a diagnostic asks for one.
+    m._locator = locator
     return m
 
 
@@ -176,14 +188,8 @@ def json_locations(text: str) -> tuple[dict[str, tuple[int, int]], list[str]]:
         line_starts.append(m.end())
 
     def pos(offset: int) -> tuple[int, int]:
-        lo, hi = 0, len(line_starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if line_starts[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo + 1, offset - line_starts[lo] + 1
+        line = bisect.bisect_right(line_starts, offset)
+        return line, offset - line_starts[line - 1] + 1
 
     locations: dict[str, tuple[int, int]] = {}
     duplicates: list[str] = []
@@ -246,14 +252,102 @@ def json_locations(text: str) -> tuple[dict[str, tuple[int, int]], list[str]]:
     return locations, duplicates
 
 
-def _nearest(locations: dict[str, tuple[int, int]], path: str) -> tuple[int | None, int | None]:
-    while True:
-        if path in locations:
-            return locations[path]
-        if not path:
-            return None, None
-        cut = max(path.rfind("."), path.rfind("["))
-        path = path[:cut] if cut > 0 else ""
+_SEGMENTS = re.compile(r"\[(\d+)\]|\.?([^.\[]+)")
+
+
+class JsonLocator:
+    """Find where a JSON path stands in a JSON text, scanning only what the path crosses.
+
+    Each container on the way is scanned once, one level deep: its members' values are
+    skipped by the C decoder, so finding paths in a large map costs little more than
+    parsing it. Positions are 1-based ``(line, column)``; an object member's position
+    is its key's.
+
+    Example:
+        >>> loc = JsonLocator('{"claims": [\\n  {"id": "a"},\\n  {"id": "b", "text": 3}]}')
+        >>> loc.position("claims[1].text"), loc.position("claims[5]")
+        ((3, 15), None)
+        >>> loc.nearest("claims[1].text.extra")
+        (3, 15)
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._decoder = json.JSONDecoder()
+        self._line_starts: list[int] | None = None
+        self._start: dict[str, int] = {}
+        self._key: dict[str, int] = {}
+        self._scanned: set[str] = set()
+        if text.strip():
+            self._start[""] = self._skip(0)
+
+    def position(self, path: str) -> tuple[int, int] | None:
+        """Return the (line, column) of the value at ``path``, or None when it is absent."""
+        offset = self._offset(path)
+        return None if offset is None else self._pos(offset)
+
+    def nearest(self, path: str) -> tuple[int | None, int | None]:
+        """Return the position of ``path`` or of its nearest ancestor that exists."""
+        while True:
+            found = self.position(path)
+            if found is not None:
+                return found
+            if not path:
+                return None, None
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else ""
+
+    def _offset(self, path: str) -> int | None:
+        if "" not in self._start:
+            return None
+        current = ""
+        for m in _SEGMENTS.finditer(path):
+            self._scan(current)
+            index, key = m.group(1), m.group(2)
+            if index is not None:
+                current = f"{current}[{index}]"
+            else:
+                current = f"{current}.{key}" if current else key
+            if current not in self._start:
+                return None
+        return self._key.get(current, self._start[current])
+
+    def _skip(self, i: int) -> int:
+        m = _WS.match(self.text, i)
+        return m.end() if m else i
+
+    def _scan(self, path: str) -> None:
+        if path in self._scanned:
+            return
+        self._scanned.add(path)
+        text, i = self.text, self._start[path]
+        if text[i] == "{":
+            i = self._skip(i + 1)
+            while text[i] != "}":
+                kpos = i
+                key, i = json.decoder.scanstring(text, i + 1)  # type: ignore[attr-defined]
+                child = f"{path}.{key}" if path else str(key)
+                i = self._skip(self._skip(i) + 1)  # past ':'
+                self._start.setdefault(child, i)
+                self._key.setdefault(child, kpos)
+                i = self._skip(self._decoder.raw_decode(text, i)[1])
+                if text[i] == ",":
+                    i = self._skip(i + 1)
+        elif text[i] == "[":
+            i = self._skip(i + 1)
+            n = 0
+            while text[i] != "]":
+                self._start[f"{path}[{n}]"] = i
+                n += 1
+                i = self._skip(self._decoder.raw_decode(text, i)[1])
+                if text[i] == ",":
+                    i = self._skip(i + 1)
+
+    def _pos(self, offset: int) -> tuple[int, int]:
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
 
 
 def _schema_message(err: ErrorDetails) -> str:

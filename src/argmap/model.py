@@ -18,10 +18,12 @@ Example:
 
 from __future__ import annotations
 
-import re
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
+
+if TYPE_CHECKING:
+    from argmap.loader import JsonLocator
 
 from pydantic import (
     BaseModel,
@@ -288,7 +290,7 @@ class ArgumentMap(_Model):
     """'supports' and 'rebuts' links between claims and evidence."""
 
     _path: Path | None = PrivateAttr(default=None)
-    _locations: dict[str, tuple[int, int]] = PrivateAttr(default_factory=dict)
+    _locator: JsonLocator | None = PrivateAttr(default=None)
 
     @property
     def path(self) -> Path | None:
@@ -307,14 +309,10 @@ class ArgumentMap(_Model):
             >>> ArgumentMap().location("claims[0]") is None
             True
         """
-        path = json_path
-        while True:
-            if path in self._locations:
-                return self._locations[path]
-            parent = _parent_path(path)
-            if parent is None or parent == path:
-                return self._locations.get("")
-            path = parent
+        if self._locator is None:
+            return None
+        line, column = self._locator.nearest(json_path)
+        return None if line is None or column is None else (line, column)
 
     # Lookups used throughout the library. They are cheap enough to rebuild on
     # demand and never go stale when a user edits the lists.
@@ -348,18 +346,6 @@ class ArgumentMap(_Model):
         out["argmap"] = self.argmap
         out.update(data)
         return out
-
-
-_SEGMENT = re.compile(r"(\.[^.\[]+|\[\d+\])$")
-
-
-def _parent_path(path: str) -> str | None:
-    if not path:
-        return None
-    m = _SEGMENT.search(path)
-    if m is None:
-        return ""
-    return path[: m.start()]
 
 
 _T = TypeVar("_T", Source, Party, Claim, Evidence)

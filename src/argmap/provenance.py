@@ -24,7 +24,10 @@ Example:
 
 from __future__ import annotations
 
+import bisect
+import functools
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,6 +72,7 @@ _SPACE_CHARS = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def _fold_cluster(cluster: str) -> str:
     """Return the typographic normal form of one base character and its marks."""
     if cluster in _SPACE_CHARS or cluster.isspace():
@@ -105,11 +109,53 @@ def normalise(text: str) -> tuple[str, list[int]]:
         >>> normalise("l’IA  « open source »")[0]
         'l\\'IA"open source"'
     """
+    # One-for-one replacements keep offsets, so they go through str.translate (C speed);
+    # only what changes length (space runs, space beside quotes, the ellipsis, combining
+    # marks, compatibility characters) goes through the per-character fold.
+    table = {}
+    unstable: set[str] = set()
+    for ch in set(text):
+        folded = _fold_cluster(ch)
+        if len(folded) == 1 and folded in " '\"" and ch != folded:
+            table[ord(ch)] = folded
+        elif ch == "…" or unicodedata.combining(ch) or folded != ch:
+            unstable.add(ch)
+    t = text.translate(table)
+    if not unstable and "  " not in t and '"' not in t:
+        return t, list(range(len(t)))
+    combining = "".join(sorted(re.escape(c) for c in unstable if unicodedata.combining(c)))
+    others = "".join(sorted(re.escape(c) for c in unstable if not unicodedata.combining(c)))
+    parts = [r' *" *', r" {2,}"]
+    if others:
+        parts.append(f"[{others}]")
+    if combining:
+        # A mark belongs to the character before it: every run takes the marks that follow.
+        parts = [f"(?:{p})[{combining}]*" for p in parts] + [f".[{combining}]+"]
+    pattern = re.compile("|".join(parts), re.DOTALL)
     chars: list[str] = []
     index: list[int] = []
-    for offset, cluster in _clusters(text):
-        folded = _fold_cluster(cluster)
-        for ch in folded:
+    pos = 0
+    for m in pattern.finditer(t):
+        start, end = m.span()
+        if start > pos:
+            _extend_plain(t, pos, start, chars, index)
+        _fold_run(text, start, end, chars, index)
+        pos = end
+    if pos < len(t):
+        _extend_plain(t, pos, len(t), chars, index)
+    return "".join(chars), index
+
+
+def _extend_plain(t: str, start: int, end: int, chars: list[str], index: list[int]) -> None:
+    if t[start] == " " and chars and chars[-1] in ' "':
+        start += 1
+    chars.extend(t[start:end])
+    index.extend(range(start, end))
+
+
+def _fold_run(text: str, start: int, end: int, chars: list[str], index: list[int]) -> None:
+    for offset, cluster in _clusters(text[start:end]):
+        for ch in _fold_cluster(cluster):
             if ch == " ":
                 if chars and (chars[-1] == " " or chars[-1] == '"'):
                     continue
@@ -117,8 +163,7 @@ def normalise(text: str) -> tuple[str, list[int]]:
                 chars.pop()
                 index.pop()
             chars.append(ch)
-            index.append(offset)
-    return "".join(chars), index
+            index.append(start + offset)
 
 
 @dataclass(frozen=True)
@@ -172,6 +217,12 @@ def find_quote(text: str, quote: str, *, hint: tuple[int, int] | None = None) ->
         (False, 'Nous devrions dire un milliard', 93)
     """
     ntext, index = normalise(text)
+    return _find_normalised(text, ntext, index, quote, hint)
+
+
+def _find_normalised(
+    text: str, ntext: str, index: list[int], quote: str, hint: tuple[int, int] | None
+) -> QuoteMatch:
     nquote = normalise(quote)[0].strip()
     if not nquote:
         return QuoteMatch(found=False)
@@ -383,6 +434,8 @@ def prove_quotes(
     if texts is None:
         texts = source_texts(m)
     proofs: dict[str, QuoteProof] = {}
+    normalised: dict[str, tuple[str, list[int]]] = {}  # one pass over each source text
+    line_starts: dict[str, list[int]] = {}
     for ev in m.evidence:
         if ev.id in proofs:
             continue
@@ -392,9 +445,18 @@ def prove_quotes(
         elif isinstance(st, SourceTextError):
             proofs[ev.id] = QuoteProof(ev.id, ev.source, None, problem=st)
         else:
-            match = find_quote(st.text, ev.quote, hint=ev.span)
+            if ev.source not in normalised:
+                normalised[ev.source] = normalise(st.text)
+            ntext, index = normalised[ev.source]
+            match = _find_normalised(st.text, ntext, index, ev.quote, ev.span)
             line = column = None
             if match.span is not None:
-                line, column = line_col(st.text, match.span[0])
+                if ev.source not in line_starts:
+                    line_starts[ev.source] = [0] + [
+                        i + 1 for i, ch in enumerate(st.text) if ch == "\n"
+                    ]
+                starts = line_starts[ev.source]
+                line = bisect.bisect_right(starts, match.span[0])
+                column = match.span[0] - starts[line - 1] + 1
             proofs[ev.id] = QuoteProof(ev.id, ev.source, match, line=line, column=column)
     return proofs
