@@ -19,10 +19,27 @@ import tempfile
 import time
 from pathlib import Path
 
-WORDS = (
-    "accord fondateur mission profit musk altman openai tesla microsoft conseil "
-    "plainte milliard dollars code ouvert humanité secret contrôle rivalité"
-).split()
+WORDS = [
+    "accord",
+    "fondateur",
+    "mission",
+    "profit",
+    "musk",
+    "altman",
+    "openai",
+    "tesla",
+    "microsoft",
+    "conseil",
+    "plainte",
+    "milliard",
+    "dollars",
+    "code",
+    "ouvert",
+    "humanité",
+    "secret",
+    "contrôle",
+    "rivalité",
+]
 
 
 def synthetic_map(n_claims: int, seed: int, folder: Path) -> Path:
@@ -63,7 +80,7 @@ def synthetic_map(n_claims: int, seed: int, folder: Path) -> Path:
         for i in range(n_claims)
     ]
     relations = [{"from": f"ev-{i}", "to": f"c-{i}", "type": "supports"} for i in range(n_claims)]
-    for i in range(n_claims // 3):
+    for _ in range(n_claims // 3):
         a, b = rng.randrange(n_claims), rng.randrange(n_claims)
         if a != b:
             relations.append({"from": f"c-{a}", "to": f"c-{b}", "type": "rebuts"})

@@ -146,3 +146,17 @@ def test_python_dash_m(tmp_path: Path, base: dict[str, Any]) -> None:
         check=False,
     )
     assert proc.returncode == 0 and "0 errors" in proc.stdout
+
+
+def test_minimal_example_is_clean(capsys: Capsys) -> None:
+    code, out, _ = run(capsys, "check", str(ROOT / "examples" / "minimal" / "map.json"))
+    assert code == 0 and out.strip().endswith("0 errors, 0 warnings")
+
+
+def test_readme_commands_are_what_ci_runs() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    blocks = readme.split("```sh\n")
+    main_command, test_command = (b.split("\n", 1)[0] for b in blocks[1:3])
+    assert "pip install ." in main_command and "data/claims.json" in main_command
+    assert test_command in ci.splitlines()

@@ -177,6 +177,8 @@ def _unrebutted_lines(u: UnrebuttedClaim, *, quotes: bool) -> list[str]:
                     88,
                     initial_indent="  - ",
                     subsequent_indent="    ",
+                    break_on_hyphens=False,
+                    break_long_words=False,
                 )
             )
     lines.append("")
