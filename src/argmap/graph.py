@@ -56,8 +56,9 @@ def to_graph(m: ArgumentMap) -> nx.DiGraph:
     """
     G = nx.DiGraph(title=m.title)
     sources = m.source_by_id()
+    nodes: dict[str, dict[str, Any]] = {}
     for claim in m.claims:
-        if claim.id in G:
+        if claim.id in nodes:
             continue
         attrs: dict[str, Any] = {
             "kind": CLAIM,
@@ -70,25 +71,28 @@ def to_graph(m: ArgumentMap) -> nx.DiGraph:
         }
         if claim.base_score is not None:
             attrs["base_score"] = claim.base_score
-        G.add_node(claim.id, **attrs)
+        nodes[claim.id] = attrs
     for ev in m.evidence:
-        if ev.id in G:
+        if ev.id in nodes:
             continue
         src = sources.get(ev.source)
-        G.add_node(
-            ev.id,
-            kind=EVIDENCE,
-            text=ev.quote,
-            parties=list(ev.speaker),
-            date=ev.date,
-            source=ev.source,
-            source_kind=src.kind.value if src else None,
-            reliability=src.effective_reliability if src else None,
-            translation=ev.translation,
-            span=ev.span,
-        )
+        nodes[ev.id] = {
+            "kind": EVIDENCE,
+            "text": ev.quote,
+            "parties": list(ev.speaker),
+            "date": ev.date,
+            "source": ev.source,
+            "source_kind": src.kind.value if src else None,
+            "reliability": src.effective_reliability if src else None,
+            "translation": ev.translation,
+            "span": ev.span,
+        }
+    G.add_nodes_from(nodes.items())
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
     for rel in m.relations:
-        if rel.source not in G or rel.target not in G or G.has_edge(rel.source, rel.target):
+        key = (rel.source, rel.target)
+        if key in edges or rel.source not in nodes or rel.target not in nodes:
             continue
-        G.add_edge(rel.source, rel.target, type=rel.type.value, rationale=rel.rationale)
+        edges[key] = {"type": rel.type.value, "rationale": rel.rationale}
+    G.add_edges_from((u, v, attrs) for (u, v), attrs in edges.items())
     return G

@@ -112,15 +112,19 @@ def normalise(text: str) -> tuple[str, list[int]]:
     # One-for-one replacements keep offsets, so they go through str.translate (C speed);
     # only what changes length (space runs, space beside quotes, the ellipsis, combining
     # marks, compatibility characters) goes through the per-character fold.
-    table = {}
+    if _ALREADY_NORMAL.fullmatch(text):
+        return text, list(range(len(text)))
+    table: dict[int, str] = {}
     unstable: set[str] = set()
     for ch in set(text):
-        folded = _fold_cluster(ch)
-        if len(folded) == 1 and folded in " '\"" and ch != folded:
-            table[ord(ch)] = folded
-        elif ch == "…" or unicodedata.combining(ch) or folded != ch:
+        kind = _CHAR_KIND.get(ch)
+        if kind is None:
+            kind = _CHAR_KIND[ch] = _char_kind(ch)
+        if kind == _ONE_FOR_ONE:
+            table[ord(ch)] = _fold_cluster(ch)
+        elif kind == _UNSTABLE:
             unstable.add(ch)
-    t = text.translate(table)
+    t = text.translate(table) if table else text
     if not unstable and "  " not in t and '"' not in t:
         return t, list(range(len(t)))
     combining = "".join(sorted(re.escape(c) for c in unstable if unicodedata.combining(c)))
@@ -144,6 +148,22 @@ def normalise(text: str) -> tuple[str, list[int]]:
     if pos < len(t):
         _extend_plain(t, pos, len(t), chars, index)
     return "".join(chars), index
+
+
+# Text made only of these (letters, digits, punctuation other than quote marks, single
+# spaces) is its own normal form: most quotes, checked at C speed.
+_ALREADY_NORMAL = re.compile(r"(?:[!#-&(-_a-~À-ÖØ-öø-ÿŒœ]| (?! ))*")
+_PLAIN, _ONE_FOR_ONE, _UNSTABLE = 0, 1, 2
+_CHAR_KIND: dict[str, int] = {}
+
+
+def _char_kind(ch: str) -> int:
+    folded = _fold_cluster(ch)
+    if len(folded) == 1 and folded in " '\"" and ch != folded:
+        return _ONE_FOR_ONE
+    if unicodedata.combining(ch) or folded != ch:
+        return _UNSTABLE
+    return _PLAIN
 
 
 def _extend_plain(t: str, start: int, end: int, chars: list[str], index: list[int]) -> None:
@@ -452,9 +472,7 @@ def prove_quotes(
             line = column = None
             if match.span is not None:
                 if ev.source not in line_starts:
-                    line_starts[ev.source] = [0] + [
-                        i + 1 for i, ch in enumerate(st.text) if ch == "\n"
-                    ]
+                    line_starts[ev.source] = [0] + [m.end() for m in re.finditer("\n", st.text)]
                 starts = line_starts[ev.source]
                 line = bisect.bisect_right(starts, match.span[0])
                 column = match.span[0] - starts[line - 1] + 1
