@@ -505,9 +505,10 @@ def _orphan_evidence(ctx: Context) -> Iterator[Finding]:
     "Claims support each other in a circle (circular reasoning).",
 )
 def _support_cycle(ctx: Context) -> Iterator[Finding]:
-    support = nx.DiGraph(
-        (u, v) for u, v, t in ctx.graph.edges(data="type") if t == SUPPORTS and u != v
-    )
+    edges = [(u, v) for u, v, t in ctx.graph.edges(data="type") if t == SUPPORTS and u != v]
+    if not _has_cycle(edges):  # the usual case, decided without building a graph
+        return
+    support = nx.DiGraph(edges)
     cycles = []
     for comp in nx.strongly_connected_components(support):
         if len(comp) > 1:
@@ -520,6 +521,25 @@ def _support_cycle(ctx: Context) -> Iterator[Finding]:
         yield Finding(
             "circular support: " + " -> ".join([*cycle, first]), first, ctx.node_index.get(first)
         )
+
+
+def _has_cycle(edges: list[tuple[str, str]]) -> bool:
+    succ: dict[str, list[str]] = {}
+    indegree: dict[str, int] = {}
+    for u, v in edges:
+        succ.setdefault(u, []).append(v)
+        indegree[v] = indegree.get(v, 0) + 1
+        indegree.setdefault(u, 0)
+    ready = [n for n, d in indegree.items() if d == 0]
+    seen = 0
+    while ready:  # Kahn: what cannot be peeled off lies on a cycle
+        n = ready.pop()
+        seen += 1
+        for v in succ.get(n, ()):
+            indegree[v] -= 1
+            if indegree[v] == 0:
+                ready.append(v)
+    return seen < len(indegree)
 
 
 @rule(
