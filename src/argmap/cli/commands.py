@@ -25,6 +25,7 @@ from argmap.cli.common import (
     emit,
     load_map,
 )
+from argmap.cli.status_cmd import register_explain, register_status
 from argmap.diagnostics import LOAD_CODES, Severity
 from argmap.model import map_schema
 
@@ -253,6 +254,8 @@ def run_schema(args: argparse.Namespace) -> int:
 REGISTRY: list[Callable[[Subparsers], None]] = [
     register_check,
     register_unrebutted,
+    register_status,
+    register_explain,
     register_stats,
     register_schema,
 ]
