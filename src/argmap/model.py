@@ -332,6 +332,12 @@ class ArgumentMap(_Model):
         """Return the evidence keyed by id (the first one wins on duplicates)."""
         return _first_by_id(self.evidence)
 
+    def _repr_svg_(self) -> str:
+        """Return the map drawn as SVG, so Jupyter shows it as a picture."""
+        from argmap.render import render
+
+        return render(self, "svg").decode("utf-8")
+
     def to_json_data(self) -> dict[str, Any]:
         """Return the map as JSON-ready data, with the file's own key names.
 

@@ -25,6 +25,7 @@ from argmap.cli.common import (
     emit,
     load_map,
 )
+from argmap.cli.render_cmd import register_render
 from argmap.cli.status_cmd import register_explain, register_status
 from argmap.diagnostics import LOAD_CODES, Severity
 from argmap.model import map_schema
@@ -256,6 +257,7 @@ REGISTRY: list[Callable[[Subparsers], None]] = [
     register_unrebutted,
     register_status,
     register_explain,
+    register_render,
     register_stats,
     register_schema,
 ]
