@@ -25,6 +25,7 @@ from argmap.cli.common import (
     emit,
     load_map,
 )
+from argmap.cli.export_cmd import register_export
 from argmap.cli.render_cmd import register_render
 from argmap.cli.status_cmd import register_explain, register_status
 from argmap.diagnostics import LOAD_CODES, Severity
@@ -258,6 +259,7 @@ REGISTRY: list[Callable[[Subparsers], None]] = [
     register_status,
     register_explain,
     register_render,
+    register_export,
     register_stats,
     register_schema,
 ]

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from argmap.diagnostics import Diagnostic, MapError, Severity
 from argmap.fileio import write_atomic
 from argmap.loader import load
 from argmap.model import ArgumentMap
@@ -80,8 +81,39 @@ def add_output(parser: argparse.ArgumentParser, *, default: str = "-") -> None:
 
 
 def load_map(path: str) -> ArgumentMap:
-    """Return the map at ``path``; a missing or malformed file raises MapError."""
-    return load(Path(path))
+    """Return the map at ``path``; a missing or malformed file raises MapError.
+
+    A file with an abstract-framework extension (.af .i23 .apx .tgf) is read as that
+    framework, each argument a claim and each attack a rebuttal.
+    """
+    from argmap.frameworks import FrameworkFormatError, framework_to_map, guess_format
+
+    fmt = guess_format(path)
+    if fmt is None:
+        return load(Path(path))
+    from argmap.frameworks import read_framework
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise MapError([Diagnostic("E005", Severity.ERROR, "file not found", file=path)]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CliError(f"{path}: cannot read: {exc}") from None
+    try:
+        return framework_to_map(read_framework(text, fmt), title=Path(path).name)
+    except FrameworkFormatError as err:
+        raise MapError(
+            [
+                Diagnostic(
+                    "E001",
+                    Severity.ERROR,
+                    f"invalid {fmt} framework: {err.reason}",
+                    file=path,
+                    line=err.line,
+                    column=err.column,
+                )
+            ]
+        ) from None
 
 
 def dump_json(data: Any) -> str:
