@@ -17,7 +17,7 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -154,15 +154,6 @@ def claim_statuses(
             )
         )
     return out
-
-
-@dataclass
-class _Step:
-    node: str
-    relation: str | None  # how it bears on its parent: 'supports' or 'rebuts'
-    label: str
-    children: list[_Step] = field(default_factory=list)
-    cycle: bool = False
 
 
 def explain(m: ArgumentMap, claim_id: str, *, max_depth: int = 8) -> str:

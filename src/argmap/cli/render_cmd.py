@@ -6,12 +6,13 @@ import argparse
 from pathlib import Path
 
 from argmap.cli.common import CliError, Subparsers, add_map, command_parser, emit, load_map
+from argmap.formats import WRITERS, FormatError, format_for_path
 from argmap.render import ENGINES, RenderError, render
 from argmap.render.dot import RANKDIRS
 
 __all__ = ["register_render"]
 
-_BY_EXTENSION = {".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png", ".pdf": "pdf"}
+PICTURE_FORMATS = ("dot", "svg", "png", "pdf")
 
 
 def register_render(sub: Subparsers) -> None:
@@ -76,12 +77,10 @@ def run_render(args: argparse.Namespace) -> int:
     if fmt is None:
         if args.output == "-":
             raise CliError("writing to standard output: give --format (dot, svg, png or pdf)")
-        fmt = _BY_EXTENSION.get(Path(args.output).suffix.lower())
-        if fmt is None:
-            raise CliError(
-                f"cannot tell the format of {args.output!r} from its extension; use .dot, "
-                ".gv, .svg, .png or .pdf, or give --format"
-            )
+        try:
+            fmt = format_for_path(args.output, {f: WRITERS[f] for f in PICTURE_FORMATS}).name
+        except FormatError as err:
+            raise CliError(str(err)) from None
     if args.depth < 0:
         raise CliError("--depth must be 0 or more")
     m = load_map(args.map)
