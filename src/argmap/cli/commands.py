@@ -25,7 +25,7 @@ from argmap.cli.common import (
     emit,
     load_map,
 )
-from argmap.cli.export_cmd import register_export
+from argmap.cli.export_cmd import register_export, register_import
 from argmap.cli.render_cmd import register_render
 from argmap.cli.status_cmd import register_explain, register_status
 from argmap.diagnostics import LOAD_CODES, Severity
@@ -260,6 +260,7 @@ REGISTRY: list[Callable[[Subparsers], None]] = [
     register_explain,
     register_render,
     register_export,
+    register_import,
     register_stats,
     register_schema,
 ]

@@ -1,0 +1,142 @@
+"""Node-link JSON (both ways) and GraphML (export): nothing lost, readable by networkx."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import argmap
+from argmap.cli import main
+from argmap.formats import FormatError
+from argmap.interop import GRAPHML_LIST_SEPARATOR, from_node_link, to_graphml, to_node_link
+from conftest import ROOT, write_map
+
+BUNDLED = ROOT / "data" / "claims.json"
+SLUG = st.from_regex(r"[a-z][a-z0-9]{0,6}", fullmatch=True)
+TEXT = st.text(min_size=1, max_size=20)
+
+
+@st.composite
+def maps(draw: st.DrawFn) -> argmap.ArgumentMap:
+    ids = draw(st.lists(SLUG, min_size=1, max_size=8, unique=True))
+    parties = draw(st.lists(SLUG, max_size=3, unique=True))
+    n_claims = draw(st.integers(1, len(ids)))
+    claims = [
+        {
+            "id": i,
+            "text": draw(TEXT),
+            "asserted_by": draw(st.lists(st.sampled_from(parties), max_size=2, unique=True))
+            if parties
+            else [],
+        }
+        for i in ids[:n_claims]
+    ]
+    evidence = [
+        {"id": i, "source": "s", "quote": draw(TEXT), "translation": draw(st.none() | TEXT)}
+        for i in ids[n_claims:]
+    ]
+    relations = draw(
+        st.lists(
+            st.builds(
+                lambda a, b, t: {"from": a, "to": b, "type": t},
+                st.sampled_from(ids),
+                st.sampled_from(ids),
+                st.sampled_from(["supports", "rebuts"]),
+            ),
+            max_size=10,
+        )
+    )
+    return argmap.ArgumentMap.model_validate(
+        {
+            "title": draw(st.none() | TEXT),
+            "sources": [{"id": "s", "title": "S", "text": "t", "kind": "ai-generated"}],
+            "parties": [{"id": p, "name": p.upper()} for p in parties],
+            "claims": claims,
+            "evidence": evidence,
+            "relations": relations,
+        }
+    )
+
+
+def test_bundled_map_survives_node_link() -> None:
+    m = argmap.load(BUNDLED)
+    data = json.loads(json.dumps(to_node_link(m)))
+    assert from_node_link(data).model_dump() == m.model_dump()
+    G = nx.node_link_graph(data, edges="edges")
+    assert set(G.nodes) == set(argmap.to_graph(m).nodes)
+
+
+@settings(max_examples=100, deadline=None)
+@given(maps())
+def test_any_map_survives_node_link(m: argmap.ArgumentMap) -> None:
+    assert from_node_link(json.loads(json.dumps(to_node_link(m)))).model_dump() == m.model_dump()
+
+
+def test_node_link_errors() -> None:
+    with pytest.raises(FormatError, match="no 'nodes'"):
+        from_node_link({"graph": {}})
+    with pytest.raises(FormatError, match="'kind' must be"):
+        from_node_link({"nodes": [{"id": "a"}]})
+    with pytest.raises(FormatError, match="not a valid map"):
+        from_node_link({"nodes": [{"id": "a", "kind": "claim"}]})
+
+
+def _decoded(G: nx.DiGraph) -> nx.DiGraph:
+    """Return ``G`` with attributes as GraphML writes them."""
+    H = nx.DiGraph()
+    H.graph.update({k: v for k, v in G.graph.items() if v is not None})
+
+    def plain(v: Any) -> Any:
+        if isinstance(v, tuple):
+            return f"{v[0]},{v[1]}"
+        if isinstance(v, list):
+            return GRAPHML_LIST_SEPARATOR.join(v)
+        return v
+
+    for n, d in G.nodes(data=True):
+        H.add_node(n, **{k: plain(v) for k, v in d.items() if v is not None})
+    for u, v, d in G.edges(data=True):
+        H.add_edge(u, v, **{k: plain(x) for k, x in d.items() if x is not None})
+    return H
+
+
+def test_graphml_reads_back_with_the_same_attributes() -> None:
+    m = argmap.load(BUNDLED)
+    back = nx.read_graphml(io.StringIO(to_graphml(m)))
+    want = _decoded(argmap.to_graph(m))
+    assert nx.is_isomorphic(back, want)
+    assert dict(back.nodes(data=True)) == dict(want.nodes(data=True))
+    assert {(u, v): d for u, v, d in back.edges(data=True)} == {
+        (u, v): d for u, v, d in want.edges(data=True)
+    }
+
+
+@settings(max_examples=50, deadline=None)
+@given(maps())
+def test_graphml_of_any_map_is_readable(m: argmap.ArgumentMap) -> None:
+    back = nx.read_graphml(io.StringIO(to_graphml(m)))
+    assert set(back.nodes) == set(argmap.to_graph(m).nodes)
+
+
+def test_export_import_cli(
+    tmp_path: Path, base: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_map(tmp_path, base)
+    nl = tmp_path / "m.nodelink.json"
+    assert main(["export", str(path), "-o", str(nl)]) == 0
+    back = tmp_path / "back.json"
+    assert main(["import", "node-link", str(nl), "-o", str(back)]) == 0
+    assert argmap.load(back).model_dump() == argmap.load(path).model_dump()
+    assert main(["export", str(path), "-o", str(tmp_path / "m.graphml")]) == 0
+    assert nx.read_graphml(tmp_path / "m.graphml").number_of_nodes() == 5
+    assert main(["import", "node-link", str(nl), "-o", str(nl)]) == 2
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    assert main(["import", "node-link", str(tmp_path / "bad.json"), "-o", "-"]) == 2
+    assert "invalid JSON" in capsys.readouterr().err
