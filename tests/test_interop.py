@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,14 @@ from hypothesis import strategies as st
 import argmap
 from argmap.cli import main
 from argmap.formats import FormatError
-from argmap.interop import GRAPHML_LIST_SEPARATOR, from_node_link, to_graphml, to_node_link
+from argmap.interop import (
+    GRAPHML_LIST_SEPARATOR,
+    from_node_link,
+    mermaid_text,
+    to_graphml,
+    to_mermaid,
+    to_node_link,
+)
 from conftest import ROOT, write_map
 
 BUNDLED = ROOT / "data" / "claims.json"
@@ -140,3 +148,44 @@ def test_export_import_cli(
     (tmp_path / "bad.json").write_text("{", encoding="utf-8")
     assert main(["import", "node-link", str(tmp_path / "bad.json"), "-o", "-"]) == 2
     assert "invalid JSON" in capsys.readouterr().err
+
+
+MERMAID_LINE = re.compile(
+    r'^  (n\d+\("[^"\n]*"\):::\w+(:::unrebutted)?'
+    r'|n\d+>"[^"\n]*"\]:::(quote|ai)'
+    r"|n\d+ (-->|-\.-x) n\d+"
+    r"|classDef \w+ .*"
+    r"|linkStyle \d+ stroke:#[0-9A-F]{6},stroke-width:[\d.]+px)$"
+)
+
+
+def test_mermaid_structure_of_bundled_map() -> None:
+    m = argmap.load(BUNDLED)
+    text = to_mermaid(m)
+    lines = text.splitlines()
+    assert lines[0] == "flowchart LR"
+    assert all(MERMAID_LINE.match(ln) for ln in lines[1:]), [
+        ln for ln in lines[1:] if not MERMAID_LINE.match(ln)
+    ][:3]
+    G = argmap.to_graph(m)
+    assert sum("-.-x" in ln for ln in lines) == 21
+    assert sum(" --> " in ln for ln in lines) == G.number_of_edges() - 21
+    assert sum(":::ai" in ln for ln in lines) == 36
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_mermaid_text_cannot_break_a_label(text: str) -> None:
+    out = mermaid_text(text)
+    assert not set(out) & set('"\n\r<>[]{}|`')
+    # every entity decodes back to the character it stands for
+    decoded = re.sub(
+        r"#(\w+);",
+        lambda mt: {"quot": '"', "lt": "<", "gt": ">", "amp": "&"}.get(
+            mt.group(1), chr(int(mt.group(1))) if mt.group(1).isdigit() else mt.group(0)
+        ),
+        out,
+    )
+    from argmap.render.quoting import clean
+
+    assert decoded == " ".join(clean(text).split())

@@ -1,10 +1,18 @@
 """Read and write maps in other tools' formats; each format is registered in
 :mod:`argmap.formats` so ``argmap export`` and ``argmap import`` find it.
 
-So far: networkx's node-link JSON (both ways, lossless) and GraphML (export).
+So far: networkx's node-link JSON (both ways, lossless), GraphML and Mermaid (export).
 """
 
 from argmap.interop.graphml import GRAPHML_LIST_SEPARATOR, to_graphml
+from argmap.interop.mermaid import mermaid_text, to_mermaid
 from argmap.interop.nodelink import from_node_link, to_node_link
 
-__all__ = ["GRAPHML_LIST_SEPARATOR", "from_node_link", "to_graphml", "to_node_link"]
+__all__ = [
+    "GRAPHML_LIST_SEPARATOR",
+    "from_node_link",
+    "mermaid_text",
+    "to_graphml",
+    "to_mermaid",
+    "to_node_link",
+]
