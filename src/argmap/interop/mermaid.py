@@ -79,12 +79,12 @@ def to_mermaid(m: ArgumentMap, *, direction: str = "LR") -> str:
     for node, data in G.nodes(data=True):
         nid = ids[node]
         if data["kind"] == CLAIM:
-            side = next((parties[p].side or p for p in data["parties"] if p in parties), None)
+            claim_side = next((parties[p].side or p for p in data["parties"] if p in parties), None)
             who = ", ".join(parties[p].name if p in parties else p for p in data["parties"])
             label = mermaid_text(data["text"])
             if who:
                 label += "<br/><i>" + mermaid_text(who) + "</i>"
-            cls = side_class.get(side or "", "side_none")
+            cls = side_class.get(claim_side or "", "side_none")
             extra = ":::unrebutted" if node not in rebutted else ""
             if extra:
                 label += "<br/>✔ unrebutted"
