@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,10 @@ from argmap.cli import main
 from argmap.formats import FormatError
 from argmap.interop import (
     GRAPHML_LIST_SEPARATOR,
+    from_aif,
     from_node_link,
     mermaid_text,
+    to_aif,
     to_graphml,
     to_mermaid,
     to_node_link,
@@ -189,3 +192,62 @@ def test_mermaid_text_cannot_break_a_label(text: str) -> None:
     from argmap.render.quoting import clean
 
     assert decoded == " ".join(clean(text).split())
+
+
+AIF = Path(__file__).parent / "data" / "aif"
+AIF_EXPECTED: dict[str, dict[str, Any]] = json.loads((AIF / "expected.json").read_text())
+
+
+@pytest.mark.parametrize("name", sorted(AIF_EXPECTED))
+def test_aif_fixtures_import_with_counts_and_warnings(name: str) -> None:
+    want = AIF_EXPECTED[name]
+    result = from_aif(json.loads((AIF / name).read_text(encoding="utf-8")))
+    m = result.map
+    types = [r.type.value for r in m.relations]
+    got = {
+        "claims": len(m.claims),
+        "evidence": len(m.evidence),
+        "supports": types.count("supports"),
+        "rebuts": types.count("rebuts"),
+        "parties": len(m.parties),
+        "warnings": result.warnings,
+    }
+    assert got == want
+    assert [d.format() for d in argmap.check(m, select=["E"])] == []  # quotes proven
+
+
+def test_aif_locutions_become_spoken_quotes() -> None:
+    m = from_aif(json.loads((AIF / "locutions.json").read_text())).map
+    ev = {e.quote: e for e in m.evidence}
+    alice = next(p for p in m.parties if p.name == "Alice Martin")
+    assert ev["Taxes should fall"].speaker == [alice.id]
+    claim = next(c for c in m.claims if c.text == "Taxes should fall")
+    assert claim.asserted_by == [alice.id]
+
+
+def test_bundled_map_survives_aif() -> None:
+    m = argmap.load(BUNDLED)
+    data = json.loads(json.dumps(to_aif(m)))
+    types = Counter(n["type"] for n in data["nodes"])
+    assert types["I"] == len(m.claims) + len(m.evidence) and types["L"] == len(m.evidence)
+    assert types["CA"] == 21 and types["RA"] == 125
+    result = from_aif(data)
+    assert result.warnings == [] and result.map.model_dump() == m.model_dump()
+
+
+@settings(max_examples=100, deadline=None)
+@given(maps())
+def test_any_map_survives_aif(m: argmap.ArgumentMap) -> None:
+    result = from_aif(json.loads(json.dumps(to_aif(m))))
+    assert result.map.model_dump() == m.model_dump()
+
+
+def test_aif_import_cli_reports_warnings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "map.json"
+    assert main(["import", "aif", str(AIF / "undercut.json"), "-o", str(out)]) == 0
+    assert "warning: 1 undercut(s)" in capsys.readouterr().err
+    assert len(argmap.load(out).claims) == 3
+    with pytest.raises(FormatError, match="no 'nodes'"):
+        from_aif({"edges": []})

@@ -30,6 +30,7 @@ __all__ = [
     "READERS",
     "WRITERS",
     "FormatError",
+    "ImportResult",
     "Reader",
     "Writer",
     "format_for_path",
@@ -55,11 +56,19 @@ class Writer:
 
 
 @dataclass(frozen=True)
+class ImportResult:
+    """A map read from another format, with what could not be carried over."""
+
+    map: ArgumentMap
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class Reader:
-    """A format argmap reads a map from."""
+    """A format argmap reads a map from (its function returns an :class:`ImportResult`)."""
 
     name: str
-    read: Callable[..., ArgumentMap]
+    read: Callable[..., ImportResult]
     extensions: tuple[str, ...] = ()
     description: str = ""
 
@@ -94,7 +103,7 @@ def writer(
 def reader(
     name: str, *, extensions: tuple[str, ...] = (), description: str = ""
 ) -> Callable[[_F], _F]:
-    """Return a decorator registering a function ``(text, **options) -> ArgumentMap`` as the
+    """Return a decorator registering a function ``(text, **options) -> ImportResult`` as the
     reader of format ``name``."""
 
     def register(func: _F) -> _F:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 import argmap.interop
@@ -110,8 +111,10 @@ def run_import(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         raise CliError(f"{args.file}: cannot read: {exc}") from None
     try:
-        m = READERS[args.format].read(text)
+        result = READERS[args.format].read(text)
     except FormatError as err:
         raise CliError(f"{args.file}: {err}") from None
-    emit(dump_json(m.to_json_data()), args.output)
+    for warning in result.warnings:
+        print(f"{args.file}: warning: {warning}", file=sys.stderr)
+    emit(dump_json(result.map.to_json_data()), args.output)
     return 0

@@ -24,7 +24,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from argmap.formats import FormatError, reader, writer
+from argmap.formats import FormatError, ImportResult, reader, writer
 from argmap.model import ArgumentMap
 
 __all__ = ["from_node_link", "to_node_link"]
@@ -89,9 +89,9 @@ def _write(m: ArgumentMap, **_: Any) -> str:
 
 
 @reader("node-link", extensions=(".nodelink.json",), description="networkx node-link JSON")
-def _read(text: str, **_: Any) -> ArgumentMap:
+def _read(text: str, **_: Any) -> ImportResult:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FormatError(f"{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
-    return from_node_link(data)
+    return ImportResult(from_node_link(data))
