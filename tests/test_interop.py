@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import random
 import re
+import shutil
+import subprocess
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -23,6 +27,7 @@ from argmap.interop import (
     from_node_link,
     mermaid_text,
     to_aif,
+    to_argdown,
     to_graphml,
     to_mermaid,
     to_node_link,
@@ -251,3 +256,80 @@ def test_aif_import_cli_reports_warnings(
     assert len(argmap.load(out).claims) == 3
     with pytest.raises(FormatError, match="no 'nodes'"):
         from_aif({"edges": []})
+
+
+def _argdown_dir() -> Path | None:
+    env = os.environ.get("ARGMAP_ARGDOWN_DIR")
+    for folder in ([Path(env)] if env else []) + [ROOT / ".ci" / "node"]:
+        if (folder / "node_modules" / "@argdown" / "core").is_dir():
+            return folder
+    return None
+
+
+ARGDOWN = _argdown_dir()
+needs_argdown = pytest.mark.skipif(
+    shutil.which("node") is None or ARGDOWN is None,
+    reason="Argdown's parser is absent: needs node and `npm install --prefix .ci/node "
+    "@argdown/core` (or ARGMAP_ARGDOWN_DIR)",
+)
+
+
+def _parse_argdown(text: str, tmp_path: Path) -> dict[str, Any]:
+    path = tmp_path / "map.argdown"
+    path.write_text(text, encoding="utf-8")
+    script = Path(__file__).parent / "data" / "argdown" / "parse.cjs"
+    out = subprocess.run(
+        ["node", str(script), str(ARGDOWN), str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    data: dict[str, Any] = json.loads(out)
+    return data
+
+
+def _without_tags(text: str) -> str:
+    return re.sub(r"(\s#\([^)]*\))+\s*$", "", text).strip()
+
+
+@needs_argdown
+def test_argdown_parser_reads_the_bundled_map(tmp_path: Path) -> None:
+    m = argmap.load(BUNDLED)
+    parsed = _parse_argdown(to_argdown(m), tmp_path)
+    assert parsed["errors"] == []
+    want = {c.id: " ".join(c.text.split()) for c in m.claims}
+    want |= {e.id: "« " + " ".join(e.quote.split()) + " »" for e in m.evidence}
+    assert {k: _without_tags(v) for k, v in parsed["statements"].items()} == want
+    kinds = {"supports": "support", "rebuts": "attack"}
+    assert sorted(map(tuple, parsed["relations"])) == sorted(
+        (r.source, r.target, kinds[r.type.value]) for r in m.relations
+    )
+    assert parsed["tags"]["musk-wanted-to-control-openai"] == ["sam-altman", "openai-leaders"]
+
+
+NASTY_TEXT = "[]<>#@*_{}:/+-()!~^=|`$\\ \"'«»&%.,;?\n\t — é ∑ 🙂 // /* */ <!-- --> [a](b) ```"
+
+
+@needs_argdown
+def test_argdown_escaping_survives_the_parser(tmp_path: Path) -> None:
+    rnd = random.Random(7)
+    texts = [
+        "".join(rnd.choice(NASTY_TEXT + "abc xyz") for _ in range(rnd.randrange(1, 40)))
+        for _ in range(60)
+    ]
+    texts = [t if t.strip() else "x" for t in texts]
+    m = argmap.ArgumentMap.model_validate(
+        {"claims": [{"id": f"c{i}", "text": t} for i, t in enumerate(texts)]}
+    )
+    parsed = _parse_argdown(to_argdown(m), tmp_path)
+    assert parsed["errors"] == [] and parsed["relations"] == []
+    for i, t in enumerate(texts):
+        assert parsed["statements"][f"c{i}"] == " ".join(t.split()), t
+
+
+def test_argdown_structure() -> None:
+    text = to_argdown(argmap.load(BUNDLED))
+    assert "[musk-wanted-to-control-openai]: Musk wanted to control OpenAI\\. #(sam-altman)" in text
+    assert "  -> [openai-abandoned-nonprofit-mission]" in text
+    assert text.count("#(ai-generated)") == 36
