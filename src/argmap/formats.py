@@ -34,6 +34,7 @@ __all__ = [
     "Reader",
     "Writer",
     "format_for_path",
+    "map_from_data",
     "reader",
     "writer",
 ]
@@ -116,6 +117,29 @@ def reader(
 
 
 _R = TypeVar("_R", Writer, Reader)
+
+
+def map_from_data(data: dict[str, Any]) -> ArgumentMap:
+    """Return the map a reader has put together, or raise FormatError naming the first
+    problem with its JSON path.
+
+    Example:
+        >>> map_from_data({"claims": [{"id": "a"}]})
+        Traceback (most recent call last):
+        ...
+        argmap.formats.FormatError: not a valid map: claims[0].text: Field required
+    """
+    from pydantic import ValidationError
+
+    from argmap.loader import json_path
+
+    try:
+        return ArgumentMap.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise FormatError(
+            f"not a valid map: {json_path(tuple(first['loc']))}: {first['msg']}"
+        ) from None
 
 
 def format_for_path(path: str | Path, registry: dict[str, _R]) -> _R:

@@ -34,9 +34,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from pydantic import ValidationError
-
-from argmap.formats import FormatError, ImportResult, reader, writer
+from argmap.formats import FormatError, ImportResult, map_from_data, reader, writer
 from argmap.model import ArgumentMap
 
 __all__ = ["from_aif", "to_aif"]
@@ -218,7 +216,7 @@ def _from_argmap_aif(
         "evidence": evidence,
         "relations": relations,
     }
-    return ImportResult(_validate(out), warnings)
+    return ImportResult(map_from_data(out), warnings)
 
 
 def _from_plain_aif(
@@ -323,16 +321,7 @@ def _from_plain_aif(
                 "text": "\n".join(lines) + "\n",
             }
         ]
-    return ImportResult(_validate(out), warnings)
-
-
-def _validate(data: dict[str, Any]) -> ArgumentMap:
-    try:
-        return ArgumentMap.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise FormatError(f"cannot make a map of it: {where}: {first['msg']}") from None
+    return ImportResult(map_from_data(out), warnings)
 
 
 @writer("aif", extensions=(".aif.json", ".aif"), description="AIF JSON (OVA, AIFdb)")

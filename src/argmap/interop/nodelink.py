@@ -22,9 +22,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import ValidationError
-
-from argmap.formats import FormatError, ImportResult, reader, writer
+from argmap.formats import FormatError, ImportResult, map_from_data, reader, writer
 from argmap.model import ArgumentMap
 
 __all__ = ["from_node_link", "to_node_link"]
@@ -75,12 +73,7 @@ def from_node_link(data: dict[str, Any]) -> ArgumentMap:
             rel["rationale"] = edge["rationale"]
         relations.append(rel)
     out |= {"claims": claims, "evidence": evidence, "relations": relations}
-    try:
-        return ArgumentMap.model_validate(out)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise FormatError(f"not a valid map: {where}: {first['msg']}") from None
+    return map_from_data(out)
 
 
 @writer("node-link", extensions=(".nodelink.json",), description="networkx node-link JSON")
