@@ -1,198 +1,321 @@
-"""Drawing maps: formats, engines, escaping, determinism, options, examples."""
+"""Drawing maps: the visual grammar, options, determinism, engines, formats, examples."""
 
 from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 import argmap
-from argmap.cli import main
-from argmap.render import RenderError, render, to_dot
-from argmap.render.quoting import dot_quote
-from conftest import ROOT, write_map
+from argmap.render import RenderError, available_engines, render, to_dot
+from argmap.render import engines as engines_mod
+from conftest import ROOT
 
 BUNDLED = ROOT / "data" / "claims.json"
+NASTY = ROOT / "tests" / "data" / "render" / "nasty.json"
+EXAMPLES = ROOT / "examples"
 HAS_DOT = shutil.which("dot") is not None
 needs_dot = pytest.mark.skipif(not HAS_DOT, reason="Graphviz's dot program is not on PATH")
+needs_bundled = pytest.mark.skipif(not BUNDLED.exists(), reason="data/claims.json is missing")
+XLINK = "{http://www.w3.org/1999/xlink}"
+SVG = "{http://www.w3.org/2000/svg}"
 Data = dict[str, Any]
-Capsys = pytest.CaptureFixture[str]
 
 
 def load(data: Data) -> argmap.ArgumentMap:
     return argmap.ArgumentMap.model_validate(data)
 
 
-def test_dot_is_deterministic(base: Data) -> None:
-    assert to_dot(load(base)) == to_dot(load(base))
-    m = argmap.load(BUNDLED)
-    assert to_dot(m) == to_dot(argmap.load(BUNDLED))
+def node_line(dot: str, node: str) -> str:
+    return next(ln.strip() for ln in dot.splitlines() if ln.strip().startswith(f'"{node}" ['))
 
 
-def test_visual_grammar(base: Data) -> None:
+def edge_line(dot: str, tail: str, head: str) -> str:
+    return next(
+        ln.strip() for ln in dot.splitlines() if ln.strip().startswith(f'"{tail}" -> "{head}"')
+    )
+
+
+def svg_nodes(svg: bytes) -> dict[str, tuple[str, str]]:
+    """Return, for each node of an SVG drawn by Graphviz, its tooltip and its visible text."""
+    out = {}
+    for g in ET.fromstring(svg).iter(f"{SVG}g"):
+        if g.get("class") != "node":
+            continue
+        title = g.find(f"{SVG}title")
+        link = g.find(f".//{SVG}a")
+        texts = "".join(t.text or "" for t in g.iter(f"{SVG}text"))
+        assert title is not None and title.text is not None
+        out[title.text] = (link.get(f"{XLINK}title", "") if link is not None else "", texts)
+    return out
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+# --- the DOT text -------------------------------------------------------------------
+
+
+def test_claims_are_rounded_boxes_filled_by_side(base: Data) -> None:
     dot = to_dot(load(base))
-    claim = next(ln for ln in dot.splitlines() if ln.strip().startswith('"control" ['))
-    assert 'style="rounded,filled"' in claim and "✔ unrebutted" in claim and "penwidth=3.5" in claim
-    rebutted = next(ln for ln in dot.splitlines() if ln.strip().startswith('"betrayal" ['))
-    assert "unrebutted" not in rebutted and "penwidth=1.5" in rebutted
-    note = next(ln for ln in dot.splitlines() if ln.strip().startswith('"ev-note" ['))
-    assert "shape=note" in note and "dashed" in note and "AI-GENERATED" in note
-    assert "Musk voulait diriger OpenAI" in note
-    edges = [ln for ln in dot.splitlines() if "->" in ln]
-    rebut = next(ln for ln in edges if ln.strip().startswith('"control" -> "betrayal"'))
-    support = next(ln for ln in edges if ln.strip().startswith('"ev-control" -> "control"'))
-    assert "style=dashed" in rebut and "arrowhead=tee" in rebut
-    assert "style=dashed" not in support and "arrowhead=normal" in support
-    assert "Legend" in dot and "cluster_" in dot
+    musk, openai = node_line(dot, "betrayal"), node_line(dot, "control")
+    assert 'style="rounded,filled"' in musk and 'fillcolor="#FBE3B0"' in musk  # orange
+    assert 'fillcolor="#CDE8F8"' in openai  # sky blue
+    assert "— Elon Musk" in musk and 'POINT-SIZE="10"' in musk  # party on a smaller line
 
 
-def test_tooltip_carries_quote_translation_and_position(base: Data) -> None:
+def test_unrebutted_claims_stand_out(base: Data) -> None:
+    dot = to_dot(load(base))
+    unrebutted, rebutted = node_line(dot, "control"), node_line(dot, "betrayal")
+    assert "UNREBUTTED" in unrebutted and "penwidth=3.5" in unrebutted
+    assert "UNREBUTTED" not in rebutted and "penwidth=1.2" in rebutted
+
+
+def test_evidence_is_a_note_and_ai_evidence_is_marked(base: Data) -> None:
+    dot = to_dot(load(base))
+    plain, ai = node_line(dot, "ev-control"), node_line(dot, "ev-note")
+    assert "shape=note" in plain and "dashed" not in plain and "AI-GENERATED" not in plain
+    assert "<I>«\u00a0Musk voulait être le dirigeant\u00a0»</I>" in plain
+    assert "news:2:17" in plain  # source:line:column
+    assert "shape=note" in ai and 'style="filled,dashed"' in ai and "AI-GENERATED" in ai
+    assert 'fillcolor="#E9E3F1"' in ai
+
+
+def test_supports_and_rebuts_differ_in_line_and_arrowhead(base: Data) -> None:
+    dot = to_dot(load(base))
+    # OpenAI's side is mirrored: its edges are laid out backwards, arrow at the tail.
+    support = edge_line(dot, "control", "ev-control")
+    rebut = edge_line(dot, "betrayal", "control")
+    assert "dir=back" in support and "arrowtail=normal" in support and "dashed" not in support
+    assert "dir=back" in rebut and "arrowtail=tee" in rebut and "style=dashed" in rebut
+    assert 'color="#009E73"' in support and 'color="#D55E00"' in rebut
+    forward = edge_line(dot, "ev-betrayal", "betrayal")
+    assert "arrowhead=normal" in forward and "dir=back" not in forward
+
+
+def test_sides_face_each_other(base: Data) -> None:
+    dot = to_dot(load(base))
+    assert 'label="Elon Musk"' in dot and 'label="OpenAI"' in dot  # one cluster per side
+    assert '"betrayal" -> "argmap:centre" [style=invis]' in dot
+    assert '"argmap:centre" -> "control" [style=invis]' in dot
+
+
+def test_title_and_legend(base: Data) -> None:
+    dot = to_dot(load(base))
+    assert "<B>Test dispute</B>" in dot and "2 claims, 3 quotes from 2 sources" in dot
+    assert "How to read this map" in dot and "cluster_legend" in dot
+    assert "How to read this map" not in to_dot(load(base), legend=False)
+    assert "<B>Other</B>" in to_dot(load(base), title="Other")
+
+
+def test_tooltips_carry_full_quote_translation_and_position(base: Data) -> None:
     base["evidence"][1]["translation"] = "Musk wanted to be the head"
-    dot = to_dot(load(base))
-    line = next(ln for ln in dot.splitlines() if ln.strip().startswith('"ev-control" ['))
-    assert "Musk wanted to be the head" in line and "(news:2:17)" in line
+    line = node_line(to_dot(load(base)), "ev-control")
+    assert "English: Musk wanted to be the head" in line
+    assert "Source: News (news-article)" in line and "At line 2, column 17 of news" in line
 
 
-def test_options(base: Data) -> None:
+def test_plain_labels_say_the_same_in_one_size(base: Data) -> None:
+    dot = to_dot(load(base), html=False)
+    assert "<" not in node_line(dot, "control").split("tooltip=")[0]
+    assert "\\nUNREBUTTED" in node_line(dot, "control")
+    assert 'fontname="Helvetica-Oblique"' in node_line(dot, "ev-note")
+
+
+def test_lang_claims_only_focus_depth_rankdir(base: Data) -> None:
     base["claims"][0]["original"] = {"lang": "fr", "text": "OpenAI a trahi sa mission."}
     m = load(base)
     assert "OpenAI a trahi sa mission." in to_dot(m, lang="fr")
-    assert "OpenAI a trahi sa mission." not in to_dot(m, lang="en")
+    assert "OpenAI a trahi sa mission." not in to_dot(m).split("tooltip")[0]
+    assert "Musk wanted to control OpenAI." in to_dot(m, lang="fr")  # no original: English
     only = to_dot(m, claims_only=True)
-    assert '"ev-control"' not in only and '"control" -> "betrayal"' in only
+    assert '"ev-control"' not in only and '"betrayal" -> "control"' in only
     focused = to_dot(m, focus="ev-note", depth=1, legend=False)
     assert '"ev-note" [' in focused and '"control" [' in focused and '"betrayal" [' not in focused
+    assert "peripheries=2" in node_line(focused, "ev-note")
     assert '"betrayal" [' in to_dot(m, focus="ev-note", depth=2)
-    with pytest.raises(KeyError):
-        to_dot(m, focus="nowhere")
-    with pytest.raises(ValueError):
-        to_dot(m, rankdir="XY")
+    assert '"ev-note" [' not in to_dot(m, focus="control", depth=0)
     assert "rankdir=TB" in to_dot(m, rankdir="TB")
 
 
-def test_wasm_engine_draws_svg(base: Data) -> None:
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"focus": "nowhere"}, "no claim or evidence 'nowhere'"),
+        ({"focus": "ev-note", "claims_only": True}, "is evidence"),
+        ({"rankdir": "XY"}, "rankdir must be one of"),
+        ({"depth": -1}, "depth must be 0 or more"),
+    ],
+)
+def test_bad_options_are_one_line_errors(base: Data, options: Data, message: str) -> None:
+    with pytest.raises(RenderError, match=message) as err:
+        to_dot(load(base), **options)
+    assert "\n" not in str(err.value)
+
+
+def test_dot_is_deterministic(base: Data) -> None:
+    assert to_dot(load(base)) == to_dot(load(base))
+    shuffled = load(base)
+    # the same map, parties listed in another order, still gives one answer each time
+    shuffled.parties.reverse()
+    assert to_dot(shuffled) == to_dot(shuffled)
+
+
+@needs_bundled
+def test_bundled_map_dot_is_deterministic_across_processes() -> None:
+    code = (
+        "import sys, argmap, argmap.render; "
+        "sys.stdout.write(argmap.render.to_dot(argmap.load(sys.argv[1])))"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code, str(BUNDLED)],
+            capture_output=True,
+            check=True,
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert runs[0] == runs[1] == to_dot(argmap.load(BUNDLED)).encode()
+
+
+def test_map_with_nothing_and_map_with_unknown_parties() -> None:
+    assert to_dot(load({})).startswith("digraph argmap {")
+    m = load({"claims": [{"id": "a", "text": "A", "asserted_by": ["ghost"]}]})
+    assert "— ghost" in node_line(to_dot(m), "a")
+
+
+# --- engines and formats -------------------------------------------------------------
+
+
+def test_wasm_engine_draws_svg_with_plain_labels(base: Data) -> None:
     svg = render(load(base), "svg", engine="wasm")
-    root = ET.fromstring(svg)
-    assert root.tag.endswith("svg")
-    with pytest.raises(RenderError, match="cannot write PNG"):
-        render(load(base), "png", engine="wasm")
+    nodes = svg_nodes(svg)
+    assert "UNREBUTTED" in nodes["control"][1]
+    assert nodes["ev-note"][0].startswith("« Musk voulait diriger OpenAI »")
+
+
+def test_wasm_engine_refuses_what_it_cannot_do(base: Data) -> None:
+    for fmt in ("png", "pdf"):
+        with pytest.raises(RenderError, match=f"not {fmt.upper()}.*apt-get install graphviz"):
+            render(load(base), fmt, engine="wasm")
+    with pytest.raises(RenderError, match="cannot draw HTML-like labels"):
+        render(load(base), "svg", engine="wasm", html=True)
+    with pytest.raises(RenderError, match="unknown engine"):
+        render(load(base), "svg", engine="cairo")
+    with pytest.raises(RenderError, match="unknown format"):
+        render(load(base), "gif")
+
+
+def test_wasm_engine_recovers_after_a_failure(capfd: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(RenderError, match="embedded Graphviz failed"):
+        engines_mod.run_dot("digraph { a -> }", "svg", engine="wasm")
+    assert engines_mod.run_dot("digraph { a }", "svg", engine="wasm").startswith(b"<?xml")
+    assert capfd.readouterr().out == ""  # nothing leaks to standard output
+
+
+def test_dot_format_needs_no_engine(base: Data) -> None:
+    assert render(load(base), "dot").decode().startswith("digraph argmap {")
+    assert "<BR/>" in render(load(base), "dot").decode()
+    assert "<BR/>" not in render(load(base), "dot", engine="wasm").decode()
 
 
 @needs_dot
 @pytest.mark.parametrize(
-    ("fmt", "magic"), [("svg", b"<?xml"), ("png", b"\x89PNG"), ("pdf", b"%PDF")]
+    ("fmt", "magic"), [("svg", b"<?xml"), ("png", b"\x89PNG\r\n"), ("pdf", b"%PDF-")]
 )
 def test_system_engine_formats(base: Data, fmt: str, magic: bytes) -> None:
     assert render(load(base), fmt, engine="system").startswith(magic)
 
 
-def test_system_engine_missing_is_a_clear_error(
-    base: Data, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("argmap.render.engines._system_dot", lambda: None)
-    with pytest.raises(RenderError, match="apt-get install graphviz"):
-        render(load(base), "png", engine="system")
-    with pytest.raises(RenderError, match="needs Graphviz's dot program"):
-        render(load(base), "pdf", engine="auto")
-    assert render(load(base), "svg", engine="auto").startswith(b"<?xml")
+@needs_dot
+def test_system_engine_draws_html_labels(base: Data) -> None:
+    nodes = svg_nodes(render(load(base), "svg", engine="system"))
+    assert nodes["control"][1].endswith("UNREBUTTED")
+    assert "AI-GENERATED" in nodes["ev-note"][1]
 
 
 @needs_dot
-def test_system_engine_timeout(base: Data) -> None:
-    with pytest.raises(RenderError, match="took longer than"):
+def test_auto_prefers_the_system_engine(base: Data) -> None:
+    assert available_engines() == ["system", "wasm"]
+    assert b"Generated by graphviz version 16" not in render(load(base), "svg")
+
+
+def test_auto_falls_back_to_wasm(base: Data, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engines_mod, "_system_dot", lambda: None)
+    assert available_engines() == ["wasm"]
+    assert render(load(base), "svg").startswith(b"<?xml")  # plain labels, drawn in-process
+    with pytest.raises(RenderError, match=r"PNG needs Graphviz's dot program.*graphviz\.org"):
+        render(load(base), "png")
+    with pytest.raises(RenderError, match=r"dot program is not on PATH.*apt-get install graphviz"):
+        render(load(base), "pdf", engine="system")
+
+
+@needs_dot
+def test_system_engine_time_limit(base: Data) -> None:
+    with pytest.raises(RenderError, match=r"took longer than 1e-06 s"):
         render(load(base), "svg", engine="system", timeout=1e-6)
 
 
-def _unquote(text: str) -> str:
-    assert text[0] == text[-1] == '"'
-    out, i, body = [], 0, text[1:-1]
-    while i < len(body):
-        if body[i] == "\\":
-            nxt = body[i + 1]
-            out.append("\n" if nxt == "n" else nxt)
-            i += 2
-        else:
-            assert body[i] != '"', "an unescaped quote ends the string early"
-            out.append(body[i])
-            i += 1
-    return "".join(out)
+@needs_dot
+def test_system_engine_failure_is_one_line() -> None:
+    with pytest.raises(RenderError, match=r"dot failed: .*syntax error") as err:
+        engines_mod.run_dot("digraph { a -> }", "svg", engine="system")
+    assert "\n" not in str(err.value)
 
 
-@settings(max_examples=500)
-@given(st.text())
-def test_dot_quoting_round_trips(text: str) -> None:
-    from argmap.render.quoting import clean
-
-    expected = clean(text).replace("\r\n", "\n").replace("\r", "\n")
-    assert _unquote(dot_quote(text)) == expected
-
-
-NASTY = st.lists(
-    st.characters(codec="utf-8", exclude_categories=("Cs",))
-    | st.sampled_from([*'"\\<>&{}|[]\n\t', "\\N", "\\l", "</TD>", "<BR/>", "]]>", "&amp;"]),
-    min_size=1,
-    max_size=20,
-).map("".join)
-
-
-# The system engine when present (fast, and the WebAssembly runtime has been seen to trap
-# on long runs of renders in one process); the embedded one otherwise.
-PROPERTY_ENGINE = "system" if HAS_DOT else "wasm"
+@pytest.mark.parametrize("engine", available_engines())
+def test_nasty_strings_survive_each_engine(engine: str) -> None:
+    m = argmap.load(NASTY)
+    svg = render(m, "svg", engine=engine)
+    nodes = svg_nodes(svg)  # well-formed XML
+    for claim in m.claims:
+        tooltip, text = nodes[claim.id]
+        expected = claim.text.replace("\t", " ")
+        assert tooltip.startswith(expected + "\n"), (tooltip, expected)
+        assert squash(claim.text) in squash(text)
+    for ev in m.evidence:
+        tooltip, text = nodes[ev.id]
+        assert tooltip.startswith(f"« {ev.quote} »\nEnglish: {ev.translation}\n")
+        assert squash(ev.quote) in squash(text)
+    everything = squash("".join(ET.fromstring(svg).itertext()))
+    for party in m.parties:
+        assert squash(party.name) in everything
+    assert 'Escaping <check> & "quotes" \\N' in "".join(ET.fromstring(svg).itertext())
 
 
-@settings(
-    max_examples=60 if HAS_DOT else 15, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
-@given(NASTY, NASTY)
-def test_any_text_renders_to_well_formed_svg_holding_it(claim: str, name: str) -> None:
-    m = load(
-        {
-            "parties": [{"id": "p", "name": name}],
-            "claims": [{"id": "c", "text": claim, "asserted_by": ["p"]}],
-        }
-    )
-    svg = render(m, "svg", engine=PROPERTY_ENGINE, legend=False)
-    root = ET.fromstring(svg)  # well-formed XML, whatever the text
-    texts = " ".join(
-        t
-        for el in root.iter()
-        for t in (el.text, el.get("{http://www.w3.org/1999/xlink}title"))
-        if t
-    )
-    squash = re.compile(r"\s+")
-    from argmap.render.quoting import clean
-
-    # Wrapping may break lines anywhere between words; compare without white space.
-    for wanted in (claim,):
-        assert squash.sub("", clean(wanted)) in squash.sub("", texts)
+# --- Jupyter, examples -----------------------------------------------------------------
 
 
 def test_jupyter_shows_svg(base: Data) -> None:
-    assert load(base)._repr_svg_().lstrip().startswith("<?xml")
+    svg = load(base)._repr_svg_()
+    assert ET.fromstring(svg.encode()).tag == f"{SVG}svg"
 
 
-def test_render_cli(tmp_path: Path, base: Data, capsys: Capsys) -> None:
-    path = write_map(tmp_path, base)
-    out = tmp_path / "m.svg"
-    assert main(["render", str(path), "-o", str(out), "--engine", "wasm"]) == 0
-    assert ET.fromstring(out.read_bytes()).tag.endswith("svg")
-    assert main(["render", str(path), "-o", "-", "--format", "dot", "--claims-only"]) == 0
-    assert capsys.readouterr().out.startswith("digraph argmap {")
-    assert main(["render", str(path), "-o", str(tmp_path / "m.txt")]) == 2
-    assert "cannot tell the format" in capsys.readouterr().err
-    assert main(["render", str(path), "-o", "-"]) == 2
-    assert main(["render", str(path), "-o", str(out), "--focus", "nope"]) == 2
-    assert "no claim or evidence 'nope'" in capsys.readouterr().err
-    assert main(["render", str(path), "-o", str(path), "--format", "dot"]) == 2
-    assert "overwrite the map" in capsys.readouterr().err
-
-
+@needs_bundled
 def test_committed_example_is_current() -> None:
-    committed = (ROOT / "examples" / "musk-altman.dot").read_text(encoding="utf-8")
-    assert committed == to_dot(argmap.load(BUNDLED)), "run examples/make.sh"
+    committed = (EXAMPLES / "musk-altman.dot").read_text(encoding="utf-8")
+    assert committed == to_dot(argmap.load(BUNDLED)), "stale: run examples/make.sh"
+
+
+@needs_bundled
+def test_examples_script_names_every_example() -> None:
+    script = (EXAMPLES / "make.sh").read_text(encoding="utf-8")
+    for name in ("musk-altman.dot", "musk-altman.svg", "musk-altman.png"):
+        assert (EXAMPLES / name).is_file() and name in script
+    assert (EXAMPLES / "musk-altman.png").read_bytes().startswith(b"\x89PNG")
+    ET.fromstring((EXAMPLES / "musk-altman.svg").read_bytes())
+
+
+def test_writers_are_registered() -> None:
+    from argmap.formats import WRITERS
+
+    assert {"dot", "svg", "png", "pdf"} <= set(WRITERS)
+    m = load({"claims": [{"id": "a", "text": "A"}]})
+    assert WRITERS["dot"].write(m).startswith("digraph")

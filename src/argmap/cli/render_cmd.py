@@ -7,28 +7,34 @@ from pathlib import Path
 
 from argmap.cli.common import CliError, Subparsers, add_map, command_parser, emit, load_map
 from argmap.formats import WRITERS, FormatError, format_for_path
-from argmap.render import ENGINES, RenderError, render
+from argmap.model import ArgumentMap
+from argmap.render import ENGINES, PICTURE_FORMATS, RenderError, render
 from argmap.render.dot import RANKDIRS
+from argmap.render.engines import DEFAULT_TIMEOUT
 
 __all__ = ["register_render"]
 
-PICTURE_FORMATS = ("dot", "svg", "png", "pdf")
-
 
 def register_render(sub: Subparsers) -> None:
+    """Add ``argmap render`` to the command line."""
     p = command_parser(
         sub,
         "render",
         "draw the map as DOT, SVG, PNG or PDF",
-        "Draw MAP: claims as rounded boxes coloured by side, quotes as notes (AI-generated\n"
-        "ones dashed and grey), supports as solid green arrows, rebuts as dashed vermillion\n"
-        "bars; unrebutted claims have a thick border. The format comes from the output's\n"
-        "extension (.dot .gv .svg .png .pdf) or --format. SVG needs nothing more than\n"
-        "argmap (an embedded Graphviz draws it); PNG and PDF need Graphviz's dot program.",
+        "Draw MAP. Claims are rounded boxes coloured by side, with a thick border and\n"
+        "UNREBUTTED when nothing rebuts them; quotes are notes in the original language\n"
+        "(AI-generated ones dashed, violet-grey and tagged); supports are solid green\n"
+        "arrows, rebuts dashed vermillion lines ending in a bar. The first two sides face\n"
+        "each other across the middle; observers are drawn apart. In SVG, hovering over a\n"
+        "box shows the full text, the translation and the quote's line:column.\n\n"
+        "The format comes from the extension of -o (.dot .gv .svg .png .pdf) or --format.\n"
+        "SVG needs nothing but argmap (an embedded Graphviz draws it, with plain labels);\n"
+        "PNG and PDF need Graphviz's dot program (Debian/Ubuntu: apt-get install graphviz).",
         "  argmap render data/claims.json -o map.svg\n"
-        "  argmap render data/claims.json -o map.png --engine system --rankdir TB\n"
-        "  argmap render data/claims.json -o - --format dot --claims-only\n"
-        "  argmap render data/claims.json -o focus.svg --focus musk-was-pushed-out --depth 2",
+        "  argmap render data/claims.json -o map.png --engine system\n"
+        "  argmap render data/claims.json -o - --format dot --claims-only --lang fr\n"
+        "  argmap render data/claims.json -o departure.svg --focus musk-departure-was-mutual\n"
+        "  argmap render data/claims.json -o map.pdf --rankdir TB --no-legend",
     )
     add_map(p)
     p.add_argument(
@@ -36,43 +42,70 @@ def register_render(sub: Subparsers) -> None:
         "--output",
         metavar="FILE",
         required=True,
-        help="the picture to write (atomically); '-' writes to standard output",
+        help="the file to write (atomically); '-' writes to standard output",
     )
     p.add_argument(
         "--format",
-        choices=("dot", "svg", "png", "pdf"),
+        choices=PICTURE_FORMATS,
         help="output format (default: from the extension of -o)",
     )
     p.add_argument(
         "--engine",
         choices=ENGINES,
         default="auto",
-        help="system Graphviz, the embedded one (wasm), or auto (default)",
+        help="Graphviz's dot program (system), the embedded WebAssembly Graphviz (wasm), "
+        "or the system one when it is installed, else wasm (auto, the default)",
     )
     p.add_argument(
         "--lang",
-        default="en",
-        help="claims in English (en, default) or in the sources' language (fr)",
+        default=None,
+        metavar="LANG",
+        help="language of the claims: the map's (en, the default) or the sources' (fr); "
+        "quotes are always in the original",
     )
     p.add_argument("--claims-only", action="store_true", help="leave the quotes out")
-    p.add_argument("--focus", metavar="ID", help="draw only the neighbourhood of this node")
+    p.add_argument("--focus", metavar="ID", help="draw only what lies near this claim or quote")
     p.add_argument(
-        "--depth", type=int, default=1, help="with --focus: how many links away to go (default: 1)"
+        "--depth",
+        type=int,
+        default=1,
+        metavar="N",
+        help="with --focus: how many links away to go, either way (default: 1)",
     )
     p.add_argument(
-        "--rankdir", choices=RANKDIRS, default="LR", help="direction of the layout (default: LR)"
+        "--rankdir",
+        choices=RANKDIRS,
+        default="LR",
+        help="LR (default): the sides face each other left and right; TB: top and bottom",
     )
     p.add_argument("--no-legend", action="store_true", help="leave the legend out")
+    p.add_argument("--title", help="title on top (default: the map's title)")
+    p.add_argument(
+        "--labels",
+        choices=("html", "plain"),
+        help="html: two type sizes, bold tags, italic quotes (Graphviz's dot only); "
+        "plain: one size. Default: html, plain with --engine wasm",
+    )
     p.add_argument(
         "--timeout",
         type=float,
-        default=120.0,
-        help="seconds Graphviz's dot may take (default: 120)",
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"time Graphviz's dot may take (default: {DEFAULT_TIMEOUT:g})",
     )
     p.set_defaults(run=run_render)
 
 
+def _check_lang(m: ArgumentMap, lang: str) -> None:
+    langs = {m.language} | {c.original.lang for c in m.claims if c.original is not None}
+    if lang not in langs:
+        raise CliError(
+            f"--lang {lang}: the map's claims are in {', '.join(sorted(langs))}, not {lang}"
+        )
+
+
 def run_render(args: argparse.Namespace) -> int:
+    """Draw the map as the command line asks; return the exit code."""
     fmt = args.format
     if fmt is None:
         if args.output == "-":
@@ -82,28 +115,37 @@ def run_render(args: argparse.Namespace) -> int:
         except FormatError as err:
             raise CliError(str(err)) from None
     if args.depth < 0:
-        raise CliError("--depth must be 0 or more")
+        raise CliError(f"--depth must be 0 or more, not {args.depth}")
+    if args.focus is None and args.depth != 1:
+        raise CliError("--depth needs --focus")
+    if not args.timeout > 0:
+        raise CliError(f"--timeout must be more than 0, not {args.timeout:g}")
+    if args.output != "-" and Path(args.output).resolve() == Path(args.map).resolve():
+        raise CliError("the output would overwrite the map itself")
     m = load_map(args.map)
+    lang = m.language if args.lang is None else args.lang
+    _check_lang(m, lang)
     if args.focus is not None and args.focus not in {c.id for c in m.claims} | {
         e.id for e in m.evidence
     }:
         raise CliError(f"--focus: no claim or evidence {args.focus!r} in {args.map}")
-    if args.output != "-" and Path(args.output).resolve() == Path(args.map).resolve():
-        raise CliError("the output would overwrite the map itself")
+    html = None if args.labels is None else args.labels == "html"
     try:
         data = render(
             m,
             fmt,
             engine=args.engine,
             timeout=args.timeout,
-            lang=args.lang,
+            html=html,
+            lang=lang,
             claims_only=args.claims_only,
             focus=args.focus,
             depth=args.depth,
             rankdir=args.rankdir,
             legend=not args.no_legend,
+            title=args.title,
         )
     except RenderError as err:
         raise CliError(str(err)) from None
-    emit(data if fmt != "dot" else data.decode("utf-8"), args.output)
+    emit(data.decode("utf-8") if fmt == "dot" else data, args.output)
     return 0

@@ -1,14 +1,16 @@
 """Draw maps: DOT text, and SVG, PNG or PDF through Graphviz.
 
-``to_dot`` builds the DOT text (the visual grammar is in :mod:`argmap.render.dot`);
-``render`` lays it out with the system ``dot`` program or the embedded
-WebAssembly Graphviz (:mod:`argmap.render.engines`). The formats are registered
-in :mod:`argmap.formats` for ``argmap render``.
+:func:`to_dot` builds the DOT text (the visual grammar is in
+:mod:`argmap.render.dot`); :func:`render` lays it out with Graphviz's ``dot``
+program or the embedded WebAssembly Graphviz (:mod:`argmap.render.engines`).
+The formats are registered in :mod:`argmap.formats` for ``argmap render``.
 
 Example:
     >>> from argmap.model import ArgumentMap
     >>> m = ArgumentMap.model_validate({"claims": [{"id": "a", "text": "A & B"}]})
-    >>> svg = render(m, format="svg", engine="wasm")
+    >>> "A &amp; B" in to_dot(m)
+    True
+    >>> svg = render(m, "svg", engine="wasm")  # or "system": Graphviz's dot
     >>> b"A &amp; B" in svg
     True
 """
@@ -20,18 +22,29 @@ from typing import Any
 from argmap.formats import writer
 from argmap.model import ArgumentMap
 from argmap.render.dot import to_dot
-from argmap.render.engines import ENGINES, FORMATS, RenderError, available_engines, run_dot
+from argmap.render.engines import (
+    DEFAULT_TIMEOUT,
+    ENGINES,
+    FORMATS,
+    RenderError,
+    available_engines,
+    resolve_engine,
+)
+from argmap.render.engines import run_dot as _run_dot
 
 __all__ = [
     "ENGINES",
     "FORMATS",
+    "PICTURE_FORMATS",
     "RenderError",
     "available_engines",
     "render",
+    "resolve_engine",
     "to_dot",
 ]
 
-IMAGE_FORMATS = ("svg", "png", "pdf")
+#: Formats :func:`render` writes.
+PICTURE_FORMATS = ("dot", "svg", "png", "pdf")
 
 
 def render(
@@ -39,35 +52,53 @@ def render(
     format: str = "svg",
     *,
     engine: str = "auto",
-    timeout: float = 120.0,
+    timeout: float = DEFAULT_TIMEOUT,
+    html: bool | None = None,
     **options: Any,
 ) -> bytes:
-    """Return the map drawn as ``format`` ('dot', 'svg', 'png' or 'pdf').
+    """Return the map drawn as ``format``: 'svg', 'png', 'pdf', or 'dot' (the DOT text).
 
     Args:
         m: the map.
         format: the output format.
-        engine: 'auto' (system Graphviz if present, else embedded), 'system' or 'wasm'.
-        timeout: seconds the system ``dot`` program may take.
+        engine: 'auto' (Graphviz's ``dot`` when it is on PATH, else the embedded
+            engine), 'system' or 'wasm'. For 'dot' the engine only chooses the labels.
+        timeout: seconds Graphviz's ``dot`` may take.
+        html: HTML-like labels; by default, when the engine can draw them (the system
+            one; for 'dot', unless the engine asked for is 'wasm').
         **options: passed to :func:`to_dot` (``lang``, ``claims_only``, ``focus``,
             ``depth``, ``rankdir``, ``legend``, ``title``).
 
     Raises:
-        RenderError: the engine cannot make the format, or fails.
+        RenderError: the engine cannot make the format, fails or times out; or a
+            bad option (unknown ``focus``, ``rankdir``).
+
+    Example:
+        >>> from argmap.model import ArgumentMap
+        >>> m = ArgumentMap.model_validate({"claims": [{"id": "a", "text": "A"}]})
+        >>> render(m, "dot", engine="wasm")[:16]
+        b'digraph argmap {'
     """
-    source = to_dot(m, **options)
     if format in ("dot", "gv"):
-        return source.encode("utf-8")
-    if format not in IMAGE_FORMATS:
-        raise RenderError(f"unknown format {format!r}; choose dot, svg, png or pdf")
-    return run_dot(source, format, engine=engine, timeout=timeout)
+        if engine not in ENGINES:
+            raise RenderError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+        return to_dot(m, html=engine != "wasm" if html is None else html, **options).encode()
+    if format not in PICTURE_FORMATS:
+        raise RenderError(f"unknown format {format!r}; choose one of {', '.join(PICTURE_FORMATS)}")
+    chosen = resolve_engine(engine, format)
+    if html is None:
+        html = chosen == "system"
+    elif html and chosen == "wasm":
+        raise RenderError(
+            "the embedded (wasm) engine cannot draw HTML-like labels; use plain labels "
+            "(--labels plain) or Graphviz's dot (--engine system)"
+        )
+    return _run_dot(to_dot(m, html=html, **options), format, engine=chosen, timeout=timeout)
 
 
 @writer("dot", extensions=(".dot", ".gv"), description="Graphviz DOT text")
 def _write_dot(m: ArgumentMap, **options: Any) -> str:
-    options.pop("engine", None)
-    options.pop("timeout", None)
-    return to_dot(m, **options)
+    return render(m, "dot", **options).decode("utf-8")
 
 
 def _image_writer(fmt: str) -> Any:
@@ -79,7 +110,3 @@ def _image_writer(fmt: str) -> Any:
 
 for _fmt, _desc in (("svg", "SVG picture"), ("png", "PNG picture"), ("pdf", "PDF document")):
     writer(_fmt, extensions=(f".{_fmt}",), description=_desc, binary=True)(_image_writer(_fmt))
-
-
-def _repr_svg(m: ArgumentMap) -> str:
-    return render(m, "svg").decode("utf-8")

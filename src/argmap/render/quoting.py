@@ -1,20 +1,43 @@
-"""Escaping for DOT: quoted strings for ids, labels and tooltips, correct for every string.
+"""Escaping for DOT: every string a map holds becomes a label, tooltip or id that
+Graphviz reads back as exactly that string, and that an SVG (XML) file can hold.
+
+Graphviz reads text in four ways, each with its own rules:
+
+- plain labels (``label="..."``): escape strings, where ``\\N`` is the node's name
+  and ``\\n`` a line break, so backslashes are doubled; ``&`` starts an entity;
+- tooltips: the same, but Graphviz expands them twice, so a backslash takes four;
+- HTML-like labels (``label=<...>``): XML text, where ``& < > "`` become entities
+  and backslashes are doubled (``\\N`` is expanded there too);
+- ids: plain quoted strings.
+
+Characters that XML 1.0 cannot hold (most control characters, lone surrogates,
+U+FFFE, U+FFFF) become U+FFFD (the replacement character) everywhere; tabs and
+carriage returns become spaces or line breaks.
 
 Example:
-    >>> dot_quote('say "hi" \\\\ <b>')
-    '"say \\\\"hi\\\\" \\\\\\\\ <b>"'
+    >>> print(dot_label('say "hi" \\\\N & <b>'))
+    "say \\"hi\\" \\\\N &amp; <b>"
+    >>> print(html_label([[Span("R&D")], [Span("<small>", size=9)]]))
+    <R&amp;D<BR/><FONT POINT-SIZE="9">&lt;small&gt;</FONT>>
 """
 
 from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 __all__ = [
+    "Span",
     "clean",
     "dot_id",
     "dot_label",
     "dot_quote",
+    "dot_tooltip",
+    "html_label",
+    "html_text",
+    "plain_label",
     "shorten",
     "wrap",
 ]
@@ -33,19 +56,27 @@ def clean(text: str) -> str:
     return _FORBIDDEN.sub("\ufffd", text)
 
 
+def _lines(text: str) -> str:
+    """Return ``text`` cleaned, with every line end (CR LF, CR, LF) made LF."""
+    return clean(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def dot_quote(text: str) -> str:
     """Return ``text`` as a DOT double-quoted string whose value is ``text`` itself.
 
     Backslashes are doubled (so ``\\N`` or ``\\l`` are never read as escapes),
     quotes escaped, and line breaks become ``\\n``.
+
+    Example:
+        >>> print(dot_quote('a "b" \\\\ c\\nd'))
+        "a \\"b\\" \\\\ c\\nd"
     """
-    text = clean(text).replace("\\", "\\\\").replace('"', '\\"')
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    text = _lines(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{text}"'
 
 
 def dot_label(text: str) -> str:
-    """Return ``text`` as a DOT string for a label or tooltip, which Graphviz reads with
+    """Return ``text`` as a DOT string for a plain label, which Graphviz reads with
     entity references (``&amp;``): the ampersand is escaped too.
 
     Example:
@@ -53,6 +84,25 @@ def dot_label(text: str) -> str:
         '"R&amp;D &amp;amp; co"'
     """
     return dot_quote(text.replace("&", "&amp;"))
+
+
+_SPACES = re.compile("[ \t]+")
+
+
+def dot_tooltip(text: str) -> str:
+    """Return ``text`` as a DOT string for a tooltip.
+
+    Graphviz expands escapes in tooltips twice, so each backslash is written as four
+    (two would let ``\\N`` through as the node's name). Runs of spaces and tabs
+    become one space (Graphviz would turn them into no-break spaces, an SVG reader
+    tabs into spaces).
+
+    Example:
+        >>> print(dot_tooltip("C:\\\\dir & co\\nline 2"))
+        "C:\\\\\\\\dir &amp; co\\nline 2"
+    """
+    text = _SPACES.sub(" ", _lines(text)).replace("&", "&amp;").replace("\\", "\\\\\\\\")
+    return '"' + text.replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
 def dot_id(node: str) -> str:
@@ -65,16 +115,99 @@ def dot_id(node: str) -> str:
     return dot_quote(node)
 
 
-def wrap(text: str, width: int) -> str:
-    """Return ``text`` on lines of at most ``width`` characters (words kept whole when
-    they fit), joined by newlines.
+def html_text(text: str) -> str:
+    """Return ``text`` as the text of an HTML-like label: one line, entities escaped.
 
     Example:
-        >>> wrap("one two three", 7)
-        'one two\\nthree'
+        >>> html_text('a < b & "c" \\\\N')
+        'a &lt; b &amp; &quot;c&quot; \\\\\\\\N'
     """
-    lines = textwrap.wrap(" ".join(text.split()), width, break_long_words=True)
-    return "\n".join(lines) or text.strip()
+    text = " ".join(_lines(text).split("\n"))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace('"', "&quot;").replace("\\", "\\\\")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of label text in one style (the style shows in HTML-like labels only).
+
+    Attributes:
+        text: the text, one line.
+        size: font size in points; the node's own size when None.
+        bold: bold type.
+        italic: italic type.
+        colour: text colour such as '#333333'; the node's own when None.
+    """
+
+    text: str
+    size: float | None = None
+    bold: bool = False
+    italic: bool = False
+    colour: str | None = None
+
+
+def html_label(lines: Sequence[Sequence[Span]]) -> str:
+    """Return lines of styled spans as a DOT HTML-like label, ``<...>``.
+
+    Example:
+        >>> html_label([[Span("a", bold=True), Span(" b")], [Span("c", italic=True)]])
+        '<<B>a</B> b<BR/><I>c</I>>'
+    """
+    out: list[str] = []
+    for line in lines:
+        parts: list[str] = []
+        for span in line:
+            text = html_text(span.text)
+            if not text:
+                continue
+            if span.bold:
+                text = f"<B>{text}</B>"
+            if span.italic:
+                text = f"<I>{text}</I>"
+            font = ""
+            if span.size is not None:
+                font += f' POINT-SIZE="{span.size:g}"'
+            if span.colour is not None:
+                font += f' COLOR="{span.colour}"'
+            if font:
+                text = f"<FONT{font}>{text}</FONT>"
+            parts.append(text)
+        out.append("".join(parts))
+    return "<" + "<BR/>".join(out) + ">"
+
+
+def plain_label(lines: Sequence[Sequence[Span]]) -> str:
+    """Return lines of spans as a plain DOT label (styles dropped), one line each.
+
+    Example:
+        >>> print(plain_label([[Span("a", bold=True), Span(" b")], [Span("c")]]))
+        "a b\\nc"
+    """
+    return dot_label("\n".join("".join(s.text for s in line) for line in lines))
+
+
+_BREAKING_SPACE = re.compile(r"[^\S\u00a0\u202f]+")
+_GLUE_AFTER = re.compile(r"([«“])[^\S\n]")
+_GLUE_BEFORE = re.compile(r"[^\S\n]([»”:;?!])")
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Return ``text`` cut into lines of at most ``width`` characters.
+
+    Words are kept whole when they fit; runs of white space become one space, except
+    no-break spaces, which stay and hold French guillemets and the space before
+    ``: ; ? !`` to their words. Characters XML cannot hold become U+FFFD first.
+
+    Example:
+        >>> wrap("one two  three", 7)
+        ['one two', 'three']
+        >>> wrap("il a dit « non » !", 10)
+        ['il a dit', '«\\xa0non\\xa0»\\xa0!']
+    """
+    text = _GLUE_BEFORE.sub("\u00a0\\1", _GLUE_AFTER.sub("\\1\u00a0", clean(text)))
+    text = " ".join(w for w in _BREAKING_SPACE.split(text) if w)
+    lines = textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False)
+    return lines or [text]
 
 
 def shorten(text: str, limit: int) -> str:
@@ -84,10 +217,10 @@ def shorten(text: str, limit: int) -> str:
         >>> shorten("un deux trois quatre", 12)
         'un deux…'
     """
-    text = " ".join(text.split())
+    text = " ".join(clean(text).split())
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
-    if " " in cut:
+    if " " in cut[1:]:
         cut = cut[: cut.rfind(" ")]
     return cut.rstrip(" ,;:") + "…"

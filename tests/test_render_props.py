@@ -1,0 +1,157 @@
+"""Any text survives drawing: escaping for DOT read back by a small DOT-string reader (many
+examples, fast), and real SVG from each engine, parsed as XML (few examples)."""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import argmap
+from argmap.render import available_engines, render
+from argmap.render.quoting import Span, dot_label, dot_quote, dot_tooltip, html_label, wrap
+
+XLINK = "{http://www.w3.org/1999/xlink}"
+SVG = "{http://www.w3.org/2000/svg}"
+
+# Text with every kind of trouble: DOT and XML metacharacters, Graphviz escapes, line
+# ends, control characters, any Unicode.
+NASTY_PIECES = [*'"\\<>&{}|[];:\n\r\t\x00\x1b\x7f\ufffe', "\\N", "\\G", "\\l", "\\n", "\r\n"]
+NASTY_PIECES += ["&amp;", "&#38;", "&lt;", "</TD>", "<BR/>", "]]>", "«", "»", "\u00a0", "🦀"]
+NASTY = st.lists(st.text(max_size=4) | st.sampled_from(NASTY_PIECES), max_size=12).map("".join)
+
+
+def dot_string_value(token: str) -> str:
+    """Return the value of a DOT double-quoted string as Graphviz's scanner reads it:
+    ``\\"`` is a quote, ``\\\\`` is kept as it is (two characters), nothing else changes."""
+    assert len(token) >= 2 and token[0] == token[-1] == '"'
+    out, body, i = [], token[1:-1], 0
+    while i < len(body):
+        if body[i] == "\\" and i + 1 < len(body) and body[i + 1] in '"\\':
+            out.append(body[i + 1] if body[i + 1] == '"' else "\\\\")
+            i += 2
+        else:
+            assert body[i] != '"', "an unescaped quote ends the string early"
+            out.append(body[i])
+            i += 1
+    assert not body.endswith("\\") or body.endswith("\\\\"), "a lone backslash eats the quote"
+    return "".join(out)
+
+
+def expand(value: str) -> str:
+    """Return an escape string expanded once, as Graphviz does for labels: ``\\\\`` is a
+    backslash, ``\\n`` a line break; any other escape (``\\N``...) is a leak."""
+    out, i = [], 0
+    while i < len(value):
+        if value[i] == "\\":
+            nxt = value[i + 1]
+            assert nxt in "\\n", f"escape \\{nxt} would be expanded by Graphviz"
+            out.append("\\" if nxt == "\\" else "\n")
+            i += 2
+        else:
+            out.append(value[i])
+            i += 1
+    return "".join(out)
+
+
+def in_tooltip(text: str) -> str:
+    """Return ``text`` as a tooltip should hold it: runs of spaces and tabs made one space."""
+    return re.sub("[ \t]+", " ", expected(text))
+
+
+def expected(text: str) -> str:
+    """Return ``text`` as it should come back: XML-forbidden characters replaced, line ends LF."""
+    from argmap.render.quoting import clean
+
+    return clean(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+@settings(max_examples=400)
+@given(NASTY)
+def test_quoted_strings_read_back(text: str) -> None:
+    assert expand(dot_string_value(dot_quote(text))) == expected(text)
+    assert html.unescape(expand(dot_string_value(dot_label(text)))) == expected(text)
+
+
+@settings(max_examples=400)
+@given(NASTY)
+def test_tooltips_read_back_after_two_expansions(text: str) -> None:
+    value = expand(expand(dot_string_value(dot_tooltip(text))))
+    assert html.unescape(value) == in_tooltip(text)
+
+
+@settings(max_examples=400)
+@given(st.lists(st.lists(NASTY, min_size=1, max_size=3), min_size=1, max_size=3), st.booleans())
+def test_html_labels_are_xml_and_read_back(lines: list[list[str]], bold: bool) -> None:
+    label = html_label([[Span(t, size=9, bold=bold, italic=True) for t in line] for line in lines])
+    assert label.startswith("<") and label.endswith(">")
+    inner = label[1:-1].replace("<BR/>", "\n")
+    root = ET.fromstring(f"<x>{inner}</x>")  # well-formed, whatever the text
+    text = expand("".join(root.itertext()))
+    want = "\n".join("".join(" ".join(expected(t).split("\n")) for t in line) for line in lines)
+    assert text == want
+
+
+@settings(max_examples=300)
+@given(NASTY, st.integers(min_value=4, max_value=40))
+def test_wrap_keeps_every_word(text: str, width: int) -> None:
+    lines = wrap(text, width)
+    assert all(len(line) <= width for line in lines)
+    assert re.sub(r"\s+", "", "".join(lines)) == re.sub(r"\s+", "", expected(text))
+
+
+def _nodes(svg: bytes) -> dict[str, tuple[str, str]]:
+    out = {}
+    root = ET.fromstring(svg)  # the SVG is well-formed XML
+    for g in root.iter(f"{SVG}g"):
+        if g.get("class") == "node":
+            title = g.findtext(f"{SVG}title") or ""
+            link = g.find(f".//{SVG}a")
+            tip = link.get(f"{XLINK}title", "") if link is not None else ""
+            out[title] = (tip, "".join(t.text or "" for t in g.iter(f"{SVG}text")))
+    return out
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+NON_EMPTY = NASTY.filter(lambda t: len(t) > 0)
+
+
+@pytest.mark.parametrize("engine", available_engines())
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(claim=NON_EMPTY, quote=NON_EMPTY, name=NON_EMPTY, translation=NASTY)
+def test_any_text_renders_to_well_formed_svg_holding_it(
+    engine: str, claim: str, quote: str, name: str, translation: str
+) -> None:
+    m = argmap.ArgumentMap.model_validate(
+        {
+            "sources": [{"id": "s", "title": name, "language": "fr", "text": f"x {quote} y"}],
+            "parties": [{"id": "p", "name": name, "side": "p"}],
+            "claims": [{"id": "c", "text": claim, "asserted_by": ["p"]}],
+            "evidence": [
+                {"id": "e", "source": "s", "quote": quote, "translation": translation or None}
+            ],
+            "relations": [{"from": "e", "to": "c", "type": "supports"}],
+        }
+    )
+    svg = render(m, "svg", engine=engine, legend=False)
+    nodes = _nodes(svg)
+    tip, text = nodes["c"]
+    # the tooltip holds the claim exactly; the label holds it wrapped (white space moves)
+    assert tip.startswith(in_tooltip(claim) + "\n")
+    assert squash(expected(claim)) in squash(text)
+    assert squash(expected(name)) in squash(text)
+    tip, _ = nodes["e"]
+    assert tip.startswith(in_tooltip(f"« {quote} »\n"))
+    if translation:
+        assert in_tooltip(f"\nEnglish: {translation}\n") in tip
