@@ -32,16 +32,24 @@ def register_export(sub: Subparsers) -> None:
     p = command_parser(
         sub,
         "export",
-        "write the map in another tool's format (GraphML, node-link, ICCMA, apx, TGF, DOT)",
-        "Write MAP in another format. The abstract-framework formats (iccma: ICCMA 2023\n"
-        "'p af N'; apx: ASPARTIX arg/att facts; tgf: trivial graph format) hold the\n"
-        "attack graph: every claim and quote is an argument, every 'rebuts' an attack,\n"
-        "so competition solvers can run on a map. The format comes from --to or the\n"
-        "extension of -o (.af .apx .tgf .dot ...).",
-        "  argmap export data/claims.json --to iccma -o musk-altman.af\n"
+        "write the map in another tool's format (AIF, Argdown, GraphML, Mermaid, ICCMA ...)",
+        "Write MAP in another format, chosen by --to or by the extension of -o:\n"
+        "  aif        AIF JSON for OVA and AIFdb (.aif.json); 'argmap import aif' reads it back\n"
+        "  node-link  networkx node-link JSON (.nodelink.json); 'argmap import node-link'\n"
+        "             reads it back\n"
+        "  graphml    GraphML for yEd, Gephi and Cytoscape (.graphml)\n"
+        "  argdown    Argdown statements and relations (.argdown)\n"
+        "  mermaid    a Mermaid flowchart that GitHub draws in Markdown (.mmd)\n"
+        "  dot        Graphviz DOT, as 'argmap render' draws it (.dot)\n"
+        "  iccma, apx, tgf  the attack graph as an abstract framework (ICCMA 2023 'p af N',\n"
+        "             ASPARTIX arg/att facts, trivial graph format; .af .apx .tgf): every\n"
+        "             claim and quote is an argument, every 'rebuts' an attack, so\n"
+        "             competition solvers can run on a map.",
+        "  argmap export data/claims.json -o musk-altman.aif.json\n"
         "  argmap export data/claims.json -o musk-altman.graphml\n"
-        "  argmap export data/claims.json -o musk-altman.apx\n"
-        "  argmap export data/claims.json --to tgf -o -",
+        "  argmap export data/claims.json --to mermaid -o -\n"
+        "  argmap export data/claims.json -o musk-altman.argdown\n"
+        "  argmap export data/claims.json --to iccma -o musk-altman.af",
     )
     add_map(p)
     p.add_argument("--to", choices=_formats(), help="format (default: from the extension of -o)")
@@ -79,10 +87,18 @@ def register_import(sub: Subparsers) -> None:
     p = command_parser(
         sub,
         "import",
-        "make an argmap map file from another tool's format",
-        "Read FILE in FORMAT and write it as an argmap map (JSON), atomically. The input\n"
-        "is never changed. Formats: " + ", ".join(sorted(READERS)) + ".",
-        "  argmap import node-link graph.json -o map.json",
+        "make an argmap map file from another tool's format (AIF, node-link)",
+        "Read FILE in FORMAT and write it as an argmap map (JSON) to MAP, atomically; the\n"
+        "output may not be the input. What FILE holds that argmap cannot is counted on\n"
+        "standard error as 'FILE: warning: ...'; a file that cannot be read gives one line\n"
+        "'FILE: reason' and exit code 2.\n"
+        "  aif        AIF JSON of OVA and AIFdb (bare, or in an 'AIF' key as OVA and xAIF\n"
+        "             write it): I-nodes become claims, RA nodes supports, CA nodes\n"
+        "             rebuttals, L-nodes (via YA) quotes of their participant\n"
+        "  node-link  networkx node-link JSON, as 'argmap export' writes it",
+        "  argmap import aif nodeset-10423.json -o debate.json\n"
+        "  argmap import aif debate.json -o - | argmap check /dev/stdin\n"
+        "  argmap import node-link musk-altman.nodelink.json -o map.json",
     )
     p.add_argument(
         "format",
@@ -102,8 +118,11 @@ def register_import(sub: Subparsers) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    if args.output != "-" and Path(args.output).resolve() == Path(args.file).resolve():
-        raise CliError("the output would overwrite the input")
+    out, src = Path(args.output), Path(args.file)
+    if args.output != "-" and (
+        out.resolve() == src.resolve() or (out.exists() and src.exists() and out.samefile(src))
+    ):
+        raise CliError(f"{args.file}: the output would overwrite the input")
     try:
         text = Path(args.file).read_text(encoding="utf-8")
     except FileNotFoundError:

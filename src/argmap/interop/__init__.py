@@ -1,20 +1,34 @@
 """Read and write maps in other tools' formats; each format is registered in
-:mod:`argmap.formats` so ``argmap export`` and ``argmap import`` find it.
+:mod:`argmap.formats`, so ``argmap export`` and ``argmap import`` find it.
 
-AIF JSON and networkx's node-link JSON (both ways); GraphML, Mermaid and Argdown (export).
+Both ways: networkx's node-link JSON (:func:`to_node_link`, :func:`from_node_link`)
+and AIF JSON of OVA and AIFdb (:func:`to_aif`, :func:`from_aif`, which returns an
+:class:`~argmap.formats.ImportResult`: the map and warnings about what it could
+not carry over). Export only: GraphML (:func:`to_graphml`), Argdown
+(:func:`to_argdown`) and Mermaid (:func:`to_mermaid`).
+
+Example:
+    >>> from argmap.model import ArgumentMap
+    >>> m = ArgumentMap.model_validate({"claims": [{"id": "a", "text": "A"}]})
+    >>> from_node_link(to_node_link(m)) == m, from_aif(to_aif(m)).map == m
+    (True, True)
 """
 
-from argmap.interop.aif import from_aif, to_aif
+from argmap.formats import ImportResult
+from argmap.interop.aif import ARGMAP_KEY, from_aif, to_aif
 from argmap.interop.argdown import argdown_text, to_argdown
-from argmap.interop.graphml import GRAPHML_LIST_SEPARATOR, to_graphml
+from argmap.interop.graphml import GRAPHML_LIST_SEPARATOR, graphml_text, to_graphml
 from argmap.interop.mermaid import mermaid_text, to_mermaid
 from argmap.interop.nodelink import from_node_link, to_node_link
 
 __all__ = [
+    "ARGMAP_KEY",
     "GRAPHML_LIST_SEPARATOR",
+    "ImportResult",
     "argdown_text",
     "from_aif",
     "from_node_link",
+    "graphml_text",
     "mermaid_text",
     "to_aif",
     "to_argdown",

@@ -1,9 +1,11 @@
 """Argdown export: the map as text that Argdown's own tools parse.
 
-Each claim is a statement ``[id]: text #(party)``; each quote a statement
-``[id]: « quote » #(source) #(evidence)`` (and ``#(ai-generated)`` when its
-source is); under each statement come its outgoing relations, ``+> [target]``
-for supports and ``-> [target]`` for rebuts. Every character Argdown gives a
+The map's title is a heading. Each claim is a statement ``[id]: text #(party)``
+tagged with the ids of the parties who assert it; each quote a statement
+``[id]: « quote » #(speaker) #(source) #(evidence)`` tagged with its speakers,
+its source's id, ``evidence`` and, when its source is AI-generated,
+``ai-generated``. Under each statement come its outgoing relations,
+``+> [target]`` for supports and ``-> [target]`` for rebuts. Every character Argdown gives a
 meaning to (brackets, ``#``, ``<``, ``>``, ``*``, ``_``, ``/``, ``@`` ...) is
 escaped with a backslash (dots included, which Argdown's lexer needs next to
 other escapes), and line breaks become spaces, so no text can change
@@ -55,7 +57,24 @@ def _tag(name: str) -> str:
 
 
 def to_argdown(m: ArgumentMap) -> str:
-    """Return the map as Argdown text."""
+    """Return the map as Argdown text: one statement per claim and per quote, each
+    followed by its outgoing relations.
+
+    Example:
+        >>> from argmap.model import ArgumentMap
+        >>> m = ArgumentMap.model_validate({
+        ...     "sources": [{"id": "tv", "title": "TV", "text": "I said: no."}],
+        ...     "parties": [{"id": "bo", "name": "Bo"}],
+        ...     "claims": [{"id": "yes", "text": "Yes.", "asserted_by": ["bo"]}],
+        ...     "evidence": [{"id": "q", "source": "tv", "quote": "no", "speaker": ["bo"]}],
+        ...     "relations": [{"from": "q", "to": "yes", "type": "rebuts"}]})
+        >>> print(to_argdown(m))
+        [yes]: Yes\\. #(bo)
+        <BLANKLINE>
+        [q]: « no » #(bo) #(tv) #(evidence)
+          -> [yes]
+        <BLANKLINE>
+    """
     sources = m.source_by_id()
     outgoing: dict[str, list[str]] = {}
     for rel in m.relations:
@@ -77,7 +96,7 @@ def to_argdown(m: ArgumentMap) -> str:
             continue
         seen.add(ev.id)
         src = sources.get(ev.source)
-        tags = f" {_tag(ev.source)} #(evidence)"
+        tags = "".join(f" {_tag(p)}" for p in ev.speaker) + f" {_tag(ev.source)} #(evidence)"
         if src is not None and src.is_ai_generated:
             tags += " #(ai-generated)"
         text = argdown_text(f"« {ev.quote} »")

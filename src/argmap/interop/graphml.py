@@ -1,9 +1,19 @@
 """GraphML export, for yEd, Gephi, Cytoscape and networkx.
 
-GraphML holds strings, numbers and booleans, so: lists (``parties``, ``tags``)
-are joined with :data:`GRAPHML_LIST_SEPARATOR`; a ``span`` is written
-``start,end``; absent values are left out; characters XML cannot hold become
-U+FFFD.
+The graph is :func:`argmap.to_graph`'s, with every node, edge and graph
+attribute it has. GraphML holds strings, numbers and booleans only, so values
+are encoded like this (and decode back exactly):
+
+- a list (``parties``, ``tags``) is one string, its items joined with
+  :data:`GRAPHML_LIST_SEPARATOR` (``"; "``); an empty list is ``""``. Party ids
+  cannot contain ``;``; a tag that does would not split back;
+- a ``span`` is the string ``"start,end"``;
+- an absent value (None) is left out: the node simply has no such key;
+- text is XML text (see :func:`graphml_text`): line ends are LF, as XML reads
+  them back anyway, and characters XML cannot hold (most control characters)
+  become U+FFFD.
+
+Numbers (``reliability``, ``base_score``) stay numbers (GraphML ``double``).
 
 Example:
     >>> import io, networkx as nx
@@ -14,6 +24,8 @@ Example:
     >>> G = nx.read_graphml(io.StringIO(to_graphml(m)))
     >>> G.nodes["a"]["parties"], G.nodes["a"]["kind"]
     ('x; y', 'claim')
+    >>> G.nodes["a"]["parties"].split(GRAPHML_LIST_SEPARATOR)
+    ['x', 'y']
 """
 
 from __future__ import annotations
@@ -27,29 +39,57 @@ from argmap.graph import to_graph
 from argmap.model import ArgumentMap
 from argmap.render.quoting import clean
 
-__all__ = ["GRAPHML_LIST_SEPARATOR", "to_graphml"]
+__all__ = ["GRAPHML_LIST_SEPARATOR", "graphml_text", "to_graphml"]
 
 #: How lists are written in GraphML attributes.
 GRAPHML_LIST_SEPARATOR = "; "
 
 
+def graphml_text(text: str) -> str:
+    """Return ``text`` as a GraphML reader gets it back: line ends as LF (XML reads
+    CR and CR LF as LF) and characters XML cannot hold as U+FFFD.
+
+    Example:
+        >>> graphml_text("a\\r\\nb\\rc\\x00")
+        'a\\nb\\nc\\ufffd'
+    """
+    return clean(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def _plain(value: Any) -> Any:
-    if isinstance(value, (list, tuple)):
-        if len(value) == 2 and all(isinstance(x, int) for x in value):
-            return f"{value[0]},{value[1]}"
-        return clean(GRAPHML_LIST_SEPARATOR.join(str(x) for x in value))
-    return clean(value) if isinstance(value, str) else value
+    if isinstance(value, tuple):  # a span
+        return f"{value[0]},{value[1]}"
+    if isinstance(value, list):
+        return graphml_text(GRAPHML_LIST_SEPARATOR.join(str(x) for x in value))
+    return graphml_text(value) if isinstance(value, str) else value
+
+
+def _attrs(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: _plain(v) for k, v in data.items() if v is not None}
 
 
 def to_graphml(m: ArgumentMap) -> str:
-    """Return the map's graph (:func:`argmap.to_graph`) as GraphML text."""
+    """Return the map's graph (:func:`argmap.to_graph`) as GraphML text.
+
+    Example:
+        >>> from argmap.model import ArgumentMap
+        >>> m = ArgumentMap.model_validate({
+        ...     "sources": [{"id": "s", "title": "S", "text": "It rains."}],
+        ...     "claims": [{"id": "c", "text": "Wet"}],
+        ...     "evidence": [{"id": "e", "source": "s", "quote": "It rains", "span": [0, 8]}],
+        ...     "relations": [{"from": "e", "to": "c", "type": "supports"}]})
+        >>> import io, networkx as nx
+        >>> G = nx.read_graphml(io.StringIO(to_graphml(m)))
+        >>> G.nodes["e"]["span"], G.nodes["e"]["reliability"], G.edges["e", "c"]
+        ('0,8', 0.5, {'type': 'supports'})
+        >>> "original" in G.nodes["c"]  # None is left out
+        False
+    """
     G = to_graph(m)
     H = nx.DiGraph()
-    H.graph.update({k: _plain(v) for k, v in G.graph.items() if v is not None})
-    for node, data in G.nodes(data=True):
-        H.add_node(node, **{k: _plain(v) for k, v in data.items() if v is not None})
-    for u, v, data in G.edges(data=True):
-        H.add_edge(u, v, **{k: _plain(x) for k, x in data.items() if x is not None})
+    H.graph.update(_attrs(G.graph))
+    H.add_nodes_from((node, _attrs(data)) for node, data in G.nodes(data=True))
+    H.add_edges_from((u, v, _attrs(data)) for u, v, data in G.edges(data=True))
     return "\n".join(nx.generate_graphml(H, prettyprint=True)) + "\n"
 
 

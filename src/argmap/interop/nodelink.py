@@ -1,25 +1,32 @@
 """networkx's node-link JSON, carrying the whole map so nothing is lost on the way back.
 
-The graph's attributes hold the map's title, description, language, sources and
-parties; each node holds a claim's or a quote's fields with ``kind``; each edge a
-relation's fields (``source``, ``target``, ``type``, ``rationale``).
-``networkx.node_link_graph(data, edges="edges")`` reads it as a graph.
+The form is exactly networkx's ``node_link_data(G, edges="edges")``: the graph's
+attributes hold every top-level field of the map except its lists of claims,
+evidence and relations (so: format version, title, description, language,
+sources and parties, in full); each node holds a claim's or a quote's fields
+plus ``kind`` (``"claim"`` or ``"evidence"``), its id under ``id``; each edge a
+relation's fields (``source``, ``target``, ``type``, ``rationale``). When the map
+links one pair twice, the data is a multigraph (edges carry a ``key``) so that
+networkx keeps both links.
 
 Example:
+    >>> import networkx as nx
     >>> from argmap.model import ArgumentMap
     >>> m = ArgumentMap.model_validate({
     ...     "claims": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}],
     ...     "relations": [{"from": "b", "to": "a", "type": "rebuts"}]})
-    >>> data = to_node_link(m)
-    >>> data["edges"]
-    [{'source': 'b', 'target': 'a', 'type': 'rebuts'}]
-    >>> from_node_link(data) == m
+    >>> G = nx.node_link_graph(to_node_link(m), edges="edges")
+    >>> G.nodes["b"], G.edges["b", "a"]
+    ({'kind': 'claim', 'text': 'B'}, {'type': 'rebuts'})
+    >>> from_node_link(to_node_link(m)) == m
     True
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from typing import Any
 
 from argmap.formats import FormatError, ImportResult, map_from_data, reader, writer
@@ -27,53 +34,108 @@ from argmap.model import ArgumentMap
 
 __all__ = ["from_node_link", "to_node_link"]
 
-_MAP_KEYS = ("$schema", "title", "description", "language", "sources", "parties")
+_LISTS = ("claims", "evidence", "relations")
+_KINDS = {"claim": "claims", "evidence": "evidence"}
+_LIST_ITEM = re.compile(r"\b(claims|evidence|relations)\[(\d+)\]")
 
 
 def to_node_link(m: ArgumentMap) -> dict[str, Any]:
-    """Return the map as node-link data (a dict ready for ``json.dumps``)."""
+    """Return the map as networkx node-link data (a dict ready for ``json.dumps``).
+
+    Example:
+        >>> from argmap.model import ArgumentMap
+        >>> m = ArgumentMap.model_validate({"title": "T",
+        ...     "claims": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}],
+        ...     "relations": [{"from": "b", "to": "a", "type": "supports", "rationale": "R"}]})
+        >>> data = to_node_link(m)
+        >>> data["graph"], data["nodes"][0], data["edges"]
+        ({'argmap': '1', 'title': 'T'}, {'kind': 'claim', 'id': 'a', 'text': 'A'}, \
+[{'source': 'b', 'target': 'a', 'type': 'supports', 'rationale': 'R'}])
+    """
     data = m.to_json_data()
-    graph = {"argmap": m.argmap, **{k: data[k] for k in _MAP_KEYS if k in data}}
+    graph = {k: v for k, v in data.items() if k not in _LISTS}
     nodes = [{"kind": "claim", **c} for c in data.get("claims", [])]
     nodes += [{"kind": "evidence", **e} for e in data.get("evidence", [])]
+    pairs = Counter((r["from"], r["to"]) for r in data.get("relations", []))
+    multigraph = any(n > 1 for n in pairs.values())
+    keys: Counter[tuple[str, str]] = Counter()
     edges = []
     for rel in data.get("relations", []):
-        edge = {"source": rel["from"], "target": rel["to"], "type": rel["type"]}
-        if "rationale" in rel:
-            edge["rationale"] = rel["rationale"]
+        edge = {"source": rel["from"], "target": rel["to"]}
+        edge |= {k: v for k, v in rel.items() if k not in ("from", "to")}
+        if multigraph:
+            edge["key"] = keys[rel["from"], rel["to"]]
+            keys[rel["from"], rel["to"]] += 1
         edges.append(edge)
-    return {"directed": True, "multigraph": False, "graph": graph, "nodes": nodes, "edges": edges}
+    return {
+        "directed": True,
+        "multigraph": multigraph,
+        "graph": graph,
+        "nodes": nodes,
+        "edges": edges,
+    }
 
 
-def from_node_link(data: dict[str, Any]) -> ArgumentMap:
-    """Return the map held in node-link data written by :func:`to_node_link` (or by
-    networkx, with nodes carrying ``kind`` and the claim or evidence fields).
+def from_node_link(data: Any) -> ArgumentMap:
+    """Return the map held in node-link data written by :func:`to_node_link`, or by
+    networkx from a graph whose nodes carry ``kind`` and a claim's or a quote's fields.
+
+    Edges may be under ``edges`` or, as networkx wrote before 3.4, ``links``; an
+    edge's ``key`` (multigraphs) is ignored.
 
     Raises:
-        FormatError: the data is not node-link data of a map.
+        FormatError: the data is not node-link data of a map; the message says where.
+
+    Example:
+        >>> from_node_link({"nodes": [{"id": "a", "kind": "claim", "text": "A"}],
+        ...                 "edges": []}).claims[0].text
+        'A'
+        >>> from_node_link({"nodes": [{"id": "a", "kind": "person"}]})
+        Traceback (most recent call last):
+        ...
+        argmap.formats.FormatError: nodes[0]: 'kind' must be 'claim' or 'evidence', not 'person'
+        >>> from_node_link({"nodes": [{"id": "a", "kind": "claim", "text": "A"},
+        ...                           {"id": "b", "kind": "evidence", "source": "s"}]})
+        Traceback (most recent call last):
+        ...
+        argmap.formats.FormatError: not a valid map: nodes[1].quote: Field required
     """
-    if not isinstance(data, dict) or "nodes" not in data:
-        raise FormatError("not node-link data: no 'nodes'")
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
+        raise FormatError("not node-link data: no 'nodes' list")
     graph = data.get("graph") or {}
-    out: dict[str, Any] = {k: graph[k] for k in _MAP_KEYS if k in graph}
-    claims, evidence = [], []
+    if not isinstance(graph, dict):
+        raise FormatError("graph: must be an object")
+    out: dict[str, Any] = {k: v for k, v in graph.items() if k not in _LISTS}
+    lists: dict[str, list[Any]] = {name: [] for name in _LISTS}
+    where: dict[str, list[str]] = {name: [] for name in _LISTS}  # position in the input
     for i, node in enumerate(data["nodes"]):
-        fields = {k: v for k, v in node.items() if k != "kind"}
+        if not isinstance(node, dict):
+            raise FormatError(f"nodes[{i}]: must be an object")
         kind = node.get("kind")
-        if kind == "claim":
-            claims.append(fields)
-        elif kind == "evidence":
-            evidence.append(fields)
-        else:
+        if not isinstance(kind, str) or kind not in _KINDS:
             raise FormatError(f"nodes[{i}]: 'kind' must be 'claim' or 'evidence', not {kind!r}")
-    relations = []
-    for edge in data.get("edges", data.get("links", [])):
-        rel = {"from": edge.get("source"), "to": edge.get("target"), "type": edge.get("type")}
-        if edge.get("rationale") is not None:
-            rel["rationale"] = edge["rationale"]
-        relations.append(rel)
-    out |= {"claims": claims, "evidence": evidence, "relations": relations}
-    return map_from_data(out)
+        lists[_KINDS[kind]].append({k: v for k, v in node.items() if k != "kind"})
+        where[_KINDS[kind]].append(f"nodes[{i}]")
+    edges = data.get("edges", data.get("links", []))
+    if not isinstance(edges, list):
+        raise FormatError("edges: must be a list")
+    for i, edge in enumerate(edges):
+        if not isinstance(edge, dict):
+            raise FormatError(f"edges[{i}]: must be an object")
+        rel = {"from": edge.get("source"), "to": edge.get("target")}
+        rel |= {
+            k: v for k, v in edge.items() if k not in ("source", "target", "key") and v is not None
+        }
+        lists["relations"].append(rel)
+        where["relations"].append(f"edges[{i}]")
+    try:
+        return map_from_data(out | lists)
+    except FormatError as err:  # name the node or edge, not the map's list
+        found = _LIST_ITEM.search(str(err))
+        if found is None:
+            raise
+        place = where[found.group(1)][int(found.group(2))]
+        raise FormatError(_LIST_ITEM.sub(place, str(err), count=1)) from None
 
 
 @writer("node-link", extensions=(".nodelink.json",), description="networkx node-link JSON")

@@ -1,0 +1,260 @@
+"""Argdown and Mermaid export, checked by the formats' own parsers when Node.js and
+their npm packages are installed (``.ci/run`` installs them into ``.ci/node``;
+elsewhere point ARGMAP_ARGDOWN_DIR or ARGMAP_MERMAID_DIR at a folder holding
+``node_modules``), and by structure and escaping properties everywhere."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import argmap
+from argmap.interop import argdown_text, mermaid_text, to_argdown, to_mermaid
+from argmap.render.quoting import clean
+from conftest import ROOT
+from test_interop import BUNDLED, maps
+
+DATA = Path(__file__).parent / "data"
+NASTY = "[]<>#@*_{}:/+-()!~^=|`$\\ \"'«»&%.,;?\n\t — é ∑ 🙂 // /* */ <!-- --> [a](b) ``` %% "
+
+
+def _nasty_texts(seed: int, n: int) -> list[str]:
+    """Return texts full of the syntax characters of Argdown, Mermaid and Markdown."""
+    rnd = random.Random(seed)
+    texts = [
+        "".join(rnd.choice(NASTY + "abc xyz") for _ in range(rnd.randrange(1, 40)))
+        for _ in range(n)
+    ]
+    extra = ["%% comment", "end", "a;b", "click n0 call alert()", "#quot;", "&lt;", "--> n1"]
+    return (
+        [t if t.strip() else "x" for t in texts] + extra + ["- dash", "+ plus", "@tag", "1. item"]
+    )
+
+
+def _node_folder(env: str, *packages: str) -> Path | None:
+    """Return the folder whose node_modules holds ``packages``, from ``env`` or .ci/node."""
+    if shutil.which("node") is None:
+        return None
+    candidates = [Path(os.environ[env])] if os.environ.get(env) else []
+    for folder in [*candidates, ROOT / ".ci" / "node"]:
+        if all((folder / "node_modules" / p / "package.json").is_file() for p in packages):
+            return folder
+    return None
+
+
+def _run_node(script: Path, folder: Path, *files: Path) -> Any:
+    out = subprocess.run(
+        ["node", str(script), str(folder), *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    return json.loads(out)
+
+
+# -- Argdown -----------------------------------------------------------------
+
+ARGDOWN = _node_folder("ARGMAP_ARGDOWN_DIR", "@argdown/core")
+needs_argdown = pytest.mark.skipif(
+    ARGDOWN is None,
+    reason="Argdown's parser is absent: needs node and `npm install --prefix .ci/node "
+    "@argdown/core@1` (or ARGMAP_ARGDOWN_DIR pointing at such a folder)",
+)
+
+
+def _parse_argdown(text: str, tmp_path: Path) -> dict[str, Any]:
+    assert ARGDOWN is not None
+    path = tmp_path / "map.argdown"
+    path.write_text(text, encoding="utf-8")
+    parsed: dict[str, Any] = _run_node(DATA / "argdown" / "parse.cjs", ARGDOWN, path)
+    return parsed
+
+
+def _without_tags(text: str) -> str:
+    return re.sub(r"(\s#\([^)]*\))+\s*$", "", text).strip()
+
+
+@needs_argdown
+def test_argdown_parser_reads_the_bundled_map(tmp_path: Path) -> None:
+    m = argmap.load(BUNDLED)
+    parsed = _parse_argdown(to_argdown(m), tmp_path)
+    assert parsed["errors"] == []
+    want = {c.id: " ".join(c.text.split()) for c in m.claims}
+    want |= {e.id: "« " + " ".join(e.quote.split()) + " »" for e in m.evidence}
+    assert {k: _without_tags(v) for k, v in parsed["statements"].items()} == want
+    kinds = {"supports": "support", "rebuts": "attack"}
+    assert sorted(map(tuple, parsed["relations"])) == sorted(
+        (r.source, r.target, kinds[r.type.value]) for r in m.relations
+    )
+    assert parsed["tags"]["musk-wanted-to-control-openai"] == ["sam-altman", "openai-leaders"]
+    sources = m.source_by_id()
+    for ev in m.evidence:
+        tags = [*ev.speaker, ev.source, "evidence"]
+        tags += ["ai-generated"] if sources[ev.source].is_ai_generated else []
+        assert parsed["tags"][ev.id] == tags
+
+
+@needs_argdown
+def test_argdown_escaping_survives_the_parser(tmp_path: Path) -> None:
+    texts = _nasty_texts(7, 60)
+    ids = [f"c{i}" if i % 3 else f"c-{i}.x_y" for i in range(len(texts))]
+    m = argmap.ArgumentMap.model_validate(
+        {
+            "claims": [{"id": i, "text": t} for i, t in zip(ids, texts, strict=True)],
+            "relations": [{"from": ids[1], "to": ids[0], "type": "rebuts"}],
+        }
+    )
+    parsed = _parse_argdown(to_argdown(m), tmp_path)
+    assert parsed["errors"] == [] and parsed["relations"] == [[ids[1], ids[0], "attack"]]
+    for i, t in zip(ids, texts, strict=True):
+        assert parsed["statements"][i] == " ".join(t.split()), t
+
+
+def test_argdown_structure() -> None:
+    text = to_argdown(argmap.load(BUNDLED))
+    assert "[musk-wanted-to-control-openai]: Musk wanted to control OpenAI\\. #(sam-altman)" in text
+    assert "  -> [openai-abandoned-nonprofit-mission]" in text
+    assert text.count("#(ai-generated)") == 36
+    assert text.count(" #(evidence)") == 78
+    lines = text.splitlines()
+    assert sum(ln.startswith("  +> [") for ln in lines) == 125
+    assert sum(ln.startswith("  -> [") for ln in lines) == 21
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_argdown_text_escapes_every_syntax_character(text: str) -> None:
+    out = argdown_text(text)
+    assert "\n" not in out and "\r" not in out
+    unescaped = re.sub(r"\\.", "", out)  # drop each escaped character
+    assert not set(unescaped) & set("[]<>#@*_{}:/+-()!~^=|`$.\\")
+    assert re.sub(r"\\(.)", r"\1", out) == " ".join(clean(text).split())
+
+
+# -- Mermaid -----------------------------------------------------------------
+
+MERMAID = _node_folder("ARGMAP_MERMAID_DIR", "mermaid", "jsdom")
+needs_mermaid = pytest.mark.skipif(
+    MERMAID is None,
+    reason="Mermaid's parser is absent: needs node and `npm install --prefix .ci/node "
+    "mermaid@11 jsdom@26` (or ARGMAP_MERMAID_DIR pointing at such a folder)",
+)
+
+MERMAID_LINE = re.compile(
+    r'^  (n\d+\("[^"\n]*"\):::side_\w+'
+    r'|n\d+>"[^"\n]*"\]:::(quote|ai)'
+    r"|class n\d+(,n\d+)* unrebutted"
+    r"|n\d+ (-->|-\.-x) n\d+"
+    r"|classDef \w+ .*"
+    r"|linkStyle \d+ stroke:#[0-9A-F]{6},stroke-width:[\d.]+px)$"
+)
+
+
+def test_mermaid_structure_of_bundled_map() -> None:
+    m = argmap.load(BUNDLED)
+    lines = to_mermaid(m).splitlines()
+    assert lines[0] == "flowchart LR"
+    assert [ln for ln in lines[1:] if not MERMAID_LINE.match(ln)] == []
+    G = argmap.to_graph(m)
+    assert sum("-.-x" in ln for ln in lines) == 21
+    assert sum(" --> " in ln for ln in lines) == G.number_of_edges() - 21
+    assert sum(ln.endswith(":::ai") for ln in lines) == 36
+    assert sum(ln.startswith("  linkStyle ") for ln in lines) == G.number_of_edges()
+
+
+@settings(max_examples=50, deadline=None)
+@given(maps())
+def test_mermaid_structure_of_any_map(m: argmap.ArgumentMap) -> None:
+    lines = to_mermaid(m).splitlines()
+    assert lines[0] == "flowchart LR"
+    assert [ln for ln in lines[1:] if not MERMAID_LINE.match(ln)] == []
+
+
+def _decode_mermaid(text: str) -> str:
+    """Return a label as Mermaid's entity codes and HTML make it read."""
+    text = re.sub(r"#(\w+);", lambda mt: f"&#{mt[1]};" if mt[1].isdigit() else f"&{mt[1]};", text)
+    return html.unescape(text)
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_mermaid_text_cannot_break_a_label(text: str) -> None:
+    out = mermaid_text(text)
+    assert not set(out) & set('"\n\r<>[]{}|`&')
+    assert _decode_mermaid(out) == " ".join(clean(text).split())
+
+
+def test_mermaid_direction() -> None:
+    m = argmap.load(BUNDLED)
+    assert to_mermaid(m, direction="TB").startswith("flowchart TB\n")
+    with pytest.raises(ValueError, match="direction"):
+        to_mermaid(m, direction="sideways")
+
+
+@pytest.fixture(scope="module")
+def mermaid_parsed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Any, list[str]]:
+    """Return what Mermaid's parser reads from the bundled map and from a chart of
+    nasty texts (one node run for both: loading Mermaid takes seconds)."""
+    assert MERMAID is not None
+    folder = tmp_path_factory.mktemp("mermaid")
+    texts = _nasty_texts(11, 60)
+    nasty = argmap.ArgumentMap.model_validate(
+        {"claims": [{"id": f"c{i}", "text": t} for i, t in enumerate(texts)]}
+    )
+    (folder / "bundled.mmd").write_text(to_mermaid(argmap.load(BUNDLED)), encoding="utf-8")
+    (folder / "nasty.mmd").write_text(to_mermaid(nasty), encoding="utf-8")
+    bundled, parsed_nasty = _run_node(
+        DATA / "mermaid" / "parse.mjs", MERMAID, folder / "bundled.mmd", folder / "nasty.mmd"
+    )
+    return bundled, parsed_nasty, texts
+
+
+@needs_mermaid
+def test_mermaid_parser_reads_the_bundled_map(mermaid_parsed: tuple[Any, Any, list[str]]) -> None:
+    parsed = mermaid_parsed[0]
+    assert parsed["errors"] == []
+    m = argmap.load(BUNDLED)
+    G = argmap.to_graph(m)
+    ids = {f"n{i}": node for i, node in enumerate(G.nodes)}
+    assert parsed["direction"] == "LR" and set(parsed["nodes"]) == set(ids)
+    rebutted = {v for _, v, t in G.edges(data="type") if t == "rebuts"}
+    sources = m.source_by_id()
+    for nid, node in parsed["nodes"].items():
+        data = G.nodes[ids[nid]]
+        if data["kind"] == "claim":
+            assert node["shape"] == "round"
+            assert ("unrebutted" in node["classes"]) == (ids[nid] not in rebutted)
+            assert node["classes"][0].startswith("side_")
+        else:
+            assert node["shape"] == "odd"  # the flag shape
+            ai = sources[data["source"]].is_ai_generated
+            assert node["classes"] == ["ai" if ai else "quote"]
+    drawn = {(ids[a], ids[b], kind, stroke) for a, b, kind, stroke in parsed["edges"]}
+    assert drawn == {
+        (u, v, *(("arrow_point", "normal") if t == "supports" else ("arrow_cross", "dotted")))
+        for u, v, t in G.edges(data="type")
+    }
+    assert {"unrebutted", "quote", "ai", "side_none"} <= set(parsed["classes"])
+
+
+@needs_mermaid
+def test_mermaid_parser_reads_every_label_back(mermaid_parsed: tuple[Any, Any, list[str]]) -> None:
+    _, parsed, texts = mermaid_parsed
+    assert parsed["errors"] == []
+    for i, text in enumerate(texts):
+        label = parsed["nodes"][f"n{i}"]["text"]
+        # Mermaid keeps entity codes in its own form until it draws: ﬂ°° is &#, ﬂ° is &, ¶ß is ;
+        label = label.replace("ﬂ°°", "&#").replace("ﬂ°", "&").replace("¶ß", ";")
+        assert html.unescape(label) == " ".join(text.split()) + "<br>✔ unrebutted", text
