@@ -1,8 +1,25 @@
-"""Measure the semantics: grounded labelling on large random frameworks, and preferred
-extensions on small dense ones. Each size runs in a fresh process (peak memory is its own).
+"""Measure argmap's semantics: the grounded labelling on large random frameworks, and the
+preferred and stable extension searches on small hard ones.
 
-    python benchmarks/bench_semantics.py             # grounded: 10k, 100k, 1M arguments
-    python benchmarks/bench_semantics.py --quick     # smaller sizes
+Each measurement runs in a fresh process, so its peak memory (resident set) is its
+own. Prints two tables.
+
+    python benchmarks/bench_semantics.py            # grounded: 10k, 100k, 1M arguments
+    python benchmarks/bench_semantics.py --quick    # a fast subset
+    python benchmarks/bench_semantics.py --grounded 50000 --preferred 20 40 --budget 30
+
+Grounded: random frameworks with three attacks per argument (``random_framework``
+in generate.py). "build s" is networkx building the graph (and collecting the
+garbage of building it); "grounded s" is ``grounded_labelling`` alone; "ns/item"
+is that time per argument plus attack, flat when the cost is linear; "peak MB" is
+the process's peak resident set (graph included) and "+MB" what the labelling
+adds to the resident set.
+
+Searches: random frameworks where every argument is attacked at least once, so
+the grounded labelling leaves (nearly) everything undecided and the search does
+all the work; "undec" counts the arguments left undecided and "part" the largest
+weakly connected part searched as one. A size that does not finish within the
+budget ends its series.
 """
 
 from __future__ import annotations
@@ -10,74 +27,90 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import random
 import resource
 import subprocess
 import sys
 import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-def random_framework(n_args: int, n_attacks: int, seed: int) -> list[tuple[int, int]]:
-    """Return ``n_attacks`` random attacks between arguments 0..n_args-1 (seeded)."""
-    rng = random.Random(seed)
-    r = rng.randrange
-    return [(r(n_args), r(n_args)) for _ in range(n_attacks)]
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def grounded(n: int) -> dict[str, float]:
-    import networkx as nx
+def _rss_mb() -> float:
+    """Return the resident set now (Linux), or 0 where it cannot be read."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0.0
+    return pages * resource.getpagesize() / 2**20
 
-    from argmap.semantics import grounded_labelling
 
-    edges = random_framework(n, 3 * n, seed=1)
+def grounded(n: int, seed: int) -> dict[str, Any]:
+    from generate import digraph, random_attacks
+
+    from argmap.semantics import Label, grounded_labelling
+
     t0 = time.perf_counter()
-    gc.disable()  # building a 3-million-edge networkx graph is what is slow, not argmap
-    G = nx.DiGraph()
-    G.add_nodes_from(range(n))
-    G.add_edges_from(edges)
-    gc.enable()
+    edges = random_attacks(n, 3 * n, seed)
     t1 = time.perf_counter()
-    labels = grounded_labelling(G)
+    G = digraph(n, edges)
+    del edges
+    gc.collect()  # the collection owed for building the graph, paid here
+    gc.freeze()
     t2 = time.perf_counter()
-    counts = {k: sum(1 for v in labels.values() if v == k) for k in ("in", "out", "undec")}
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    before = _rss_mb()
+    labels = grounded_labelling(G)
+    t3 = time.perf_counter()
+    after = _rss_mb()
+    counts = {k.value: 0 for k in Label}
+    for v in labels.values():
+        counts[v.value] += 1
     return {
         "args": n,
         "attacks": G.number_of_edges(),
-        "build_s": t1 - t0,
-        "grounded_s": t2 - t1,
-        "peak_mb": peak,
+        "gen_s": t1 - t0,
+        "build_s": t2 - t1,
+        "grounded_s": t3 - t2,
+        "peak_mb": _peak_mb(),
+        "labels_mb": after - before,
         **counts,
     }
 
 
-def preferred(n: int) -> dict[str, float]:
-    import networkx as nx
+def search(n: int, per_arg: float, seed: int) -> dict[str, Any]:
+    from generate import random_framework
 
-    from argmap.semantics import preferred_extensions
+    from argmap.semantics import _adjacency, _decompose, preferred_extensions, stable_extensions
 
-    # Sparse enough to be non-trivial (many undecided arguments after grounded).
-    edges = random_framework(n, int(1.5 * n), seed=2)
-    G = nx.DiGraph()
-    G.add_nodes_from(range(n))
-    G.add_edges_from(edges)
+    G = random_framework(n, int(per_arg * n), seed, every_attacked=True)
+    parts = _decompose(*_adjacency(G)).parts
     t0 = time.perf_counter()
-    exts = preferred_extensions(G)
+    preferred = preferred_extensions(G)
     t1 = time.perf_counter()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    stable = stable_extensions(G)
+    t2 = time.perf_counter()
     return {
         "args": n,
         "attacks": G.number_of_edges(),
+        "undec": sum(len(p.nodes) for p in parts),
+        "part": max((len(p.nodes) for p in parts), default=0),
+        "preferred": len(preferred),
         "preferred_s": t1 - t0,
-        "extensions": len(exts),
-        "peak_mb": peak,
+        "stable": len(stable),
+        "stable_s": t2 - t1,
+        "peak_mb": _peak_mb(),
     }
 
 
-def _child(kind: str, n: int, timeout: float) -> dict[str, float] | None:
+def _child(args: list[str], timeout: float) -> dict[str, Any] | None:
     try:
         out = subprocess.run(
-            [sys.executable, __file__, "--one", kind, str(n)],
+            [sys.executable, __file__, "--one", *args],
             check=True,
             capture_output=True,
             text=True,
@@ -85,46 +118,83 @@ def _child(kind: str, n: int, timeout: float) -> dict[str, float] | None:
         ).stdout
     except subprocess.TimeoutExpired:
         return None
-    return json.loads(out)
+    result: dict[str, Any] = json.loads(out)
+    return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--quick", action="store_true", help="smaller sizes")
-    parser.add_argument("--one", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--quick", action="store_true", help="a fast subset")
+    parser.add_argument("--grounded", type=int, nargs="*", help="argument counts for grounded")
+    parser.add_argument("--preferred", type=int, nargs="*", help="argument counts for searches")
+    parser.add_argument("--density", type=float, nargs="*", help="attacks per argument (search)")
+    parser.add_argument("--budget", type=float, help="seconds per search size (default 60)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--one", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        kind, n = args.one[0], int(args.one[1])
-        print(json.dumps(grounded(n) if kind == "grounded" else preferred(n)))
+        kind, *rest = args.one
+        if kind == "grounded":
+            result = grounded(int(rest[0]), int(rest[1]))
+        else:
+            result = search(int(rest[0]), float(rest[1]), int(rest[2]))
+        print(json.dumps(result))
         return
-    sizes = [10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000]
-    print("grounded labelling, random frameworks with 3 attacks per argument")
+
+    quick = args.quick
+    sizes = (
+        args.grounded
+        if args.grounded is not None
+        else ([10_000, 100_000] if quick else [10_000, 100_000, 1_000_000])
+    )
+    small = (
+        args.preferred
+        if args.preferred is not None
+        else ([20, 40, 80, 120] if quick else [20, 40, 80, 120, 160, 200, 300, 400, 600, 800])
+    )
+    densities = args.density or ([3.0] if quick else [2.0, 3.0])
+    budget = args.budget or (20.0 if quick else 60.0)
+
+    print("grounded labelling, random frameworks, 3 attacks per argument")
     print(
-        f"{'args':>9} {'attacks':>9} {'build s':>8} {'grounded s':>11} {'peak MB':>8} "
-        f"{'in':>8} {'out':>8} {'undec':>8}"
+        f"{'args':>9} {'attacks':>9} {'build s':>8} {'grounded s':>11} {'ns/item':>8} "
+        f"{'peak MB':>8} {'+MB':>6} {'in':>8} {'out':>8} {'undec':>8}"
     )
     for n in sizes:
-        r = _child("grounded", n, 600)
+        r = _child(["grounded", str(n), str(args.seed)], 1200)
         if r is None:
             print(f"{n:>9} timed out")
             continue
+        per_item = r["grounded_s"] / (r["args"] + r["attacks"]) * 1e9
         print(
             f"{r['args']:>9} {r['attacks']:>9} {r['build_s']:>8.2f} {r['grounded_s']:>11.2f} "
-            f"{r['peak_mb']:>8.0f} {r['in']:>8} {r['out']:>8} {r['undec']:>8}"
+            f"{per_item:>8.0f} {r['peak_mb']:>8.0f} {r['labels_mb']:>6.0f} "
+            f"{r['in']:>8} {r['out']:>8} {r['undec']:>8}",
+            flush=True,
         )
-    print("\npreferred extensions, random frameworks with 1.5 attacks per argument (60 s cap)")
-    print(f"{'args':>9} {'attacks':>9} {'preferred s':>12} {'extensions':>11} {'peak MB':>8}")
-    for n in [20, 40, 80] if args.quick else [20, 40, 80, 160, 320]:
-        r = _child("preferred", n, 60)
-        if r is None:
-            print(f"{n:>9} {'':>9} {'> 60':>12}")
-            break
+
+    for per_arg in densities:
         print(
-            f"{r['args']:>9} {r['attacks']:>9} {r['preferred_s']:>12.2f} "
-            f"{r['extensions']:>11} {r['peak_mb']:>8.0f}"
+            f"\npreferred and stable extensions, every argument attacked, "
+            f"{per_arg:g} attacks per argument ({budget:g} s budget)"
         )
+        print(
+            f"{'args':>6} {'attacks':>8} {'undec':>6} {'part':>5} {'preferred':>10} {'s':>8} "
+            f"{'stable':>7} {'s':>8} {'peak MB':>8}"
+        )
+        for n in small:
+            r = _child(["search", str(n), str(per_arg), str(args.seed + n)], budget)
+            if r is None:
+                print(f"{n:>6} {'':>8} {'':>6} {'':>5} {'':>10} {'> ' + format(budget, 'g'):>8}")
+                break
+            print(
+                f"{r['args']:>6} {r['attacks']:>8} {r['undec']:>6} {r['part']:>5} "
+                f"{r['preferred']:>10} {r['preferred_s']:>8.3f} {r['stable']:>7} "
+                f"{r['stable_s']:>8.3f} {r['peak_mb']:>8.0f}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
-"""ICCMA, apx and TGF: round trips, fixtures, located errors, and the CLI on them."""
+"""ICCMA 2023, ASPARTIX apx and TGF: round trips, fixtures, located errors, and the CLI on them."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -16,22 +17,67 @@ from argmap.frameworks import (
     FrameworkFormatError,
     framework_to_map,
     guess_format,
+    read_apx,
     read_framework,
     read_iccma,
+    read_tgf,
+    write_apx,
     write_framework,
+    write_iccma,
+    write_tgf,
 )
-from argmap.semantics import grounded_extension
+from argmap.semantics import grounded_extension, preferred_extensions
 from conftest import ROOT
 
-NAMES = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp", "Zs")),
-    min_size=1,
-    max_size=8,
-) | st.sampled_from(["a b", 'x"y', "p,q", "f(x)", "é à", "back\\slash", "1", "arg"])
+FIXTURES = Path(__file__).parent / "data" / "frameworks"
 
-graphs = st.lists(NAMES, min_size=0, max_size=8, unique=True).flatmap(
+AWKWARD = [
+    "a b",
+    " lead",
+    "trail ",
+    'x"y',
+    '"quoted"',
+    "p,q",
+    "f(x).",
+    "arg(a).",
+    "% not a comment",
+    "# not a comment",
+    "é à",
+    "back\\slash",
+    "line\nbreak",
+    "tab\there",
+    "cr\r",
+    "sep\u2028",
+    "nbsp\u00a0",
+    "1",
+    "-3",
+    "007",
+    "not",
+    "arg",
+    "Upper",
+    "_under",
+    "p af 3",
+    "null",
+    "true",
+]
+
+NAMES: st.SearchStrategy[Any] = st.one_of(
+    st.text(st.characters(codec="utf-8"), min_size=0, max_size=8),
+    st.sampled_from(AWKWARD),
+    st.integers(-50, 50),
+)
+
+
+def _graph(names: list[Any], edges: list[tuple[Any, Any]]) -> nx.DiGraph:
+    G = nx.DiGraph()
+    G.add_nodes_from(names)
+    G.add_edges_from(edges)
+    return G
+
+
+graphs = st.lists(NAMES, max_size=8, unique=True).flatmap(
     lambda names: (
-        st.lists(st.tuples(st.sampled_from(names), st.sampled_from(names)), max_size=12).map(
+        st.lists(st.tuples(st.sampled_from(names), st.sampled_from(names)), max_size=16).map(
             lambda edges, names=names: _graph(names, edges)
         )
         if names
@@ -40,68 +86,216 @@ graphs = st.lists(NAMES, min_size=0, max_size=8, unique=True).flatmap(
 )
 
 
-def _graph(names: list[str], edges: list[tuple[str, str]]) -> nx.DiGraph:
-    G = nx.DiGraph()
-    G.add_nodes_from(names)
-    G.add_edges_from(edges)
-    return G
+def same(a: nx.DiGraph, b: nx.DiGraph) -> bool:
+    """Same node keys (of the same types) and the same attacks."""
+    typed_nodes = {(type(n), n) for n in a.nodes}
+    return typed_nodes == {(type(n), n) for n in b.nodes} and set(a.edges) == set(b.edges)
 
 
-@settings(max_examples=200, deadline=None)
+# --- round trips ------------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
 @given(graphs, st.sampled_from(sorted(FRAMEWORK_FORMATS)))
 def test_round_trip_keeps_names_and_attacks(G: nx.DiGraph, fmt: str) -> None:
-    back = read_framework(write_framework(G, fmt), fmt)
-    if fmt == "tgf" and any(" " in n or n != n.strip() for n in G.nodes):
-        assert nx.is_isomorphic(back, G)  # TGF labels are one line; names stay as written
-        return
-    assert set(back.nodes) == set(G.nodes) and set(back.edges) == set(G.edges)
+    text = write_framework(G, fmt)
+    back = read_framework(text, fmt)
+    assert same(back, G), text
+    assert write_framework(back, fmt) == text  # and writing again is stable
+
+
+@settings(max_examples=100, deadline=None)
+@given(graphs)
+def test_iccma_writes_one_line_per_name_and_attack(G: nx.DiGraph) -> None:
+    lines = write_iccma(G).splitlines()
+    assert lines[0] == f"p af {len(G)}"
+    assert len(lines) == 1 + G.number_of_edges() + sum(1 for x in lines if x.startswith("#"))
 
 
 def test_writers_take_only_rebuts() -> None:
     G = argmap.to_graph(argmap.load(ROOT / "data" / "claims.json"))
-    back = read_iccma(write_framework(G, "iccma"))
-    assert back.number_of_nodes() == G.number_of_nodes()
-    assert back.number_of_edges() == sum(1 for *_, t in G.edges(data="type") if t == "rebuts")
-    assert grounded_extension(back) == grounded_extension(G)
+    rebuts = sum(1 for *_, t in G.edges(data="type") if t == "rebuts")
+    assert 0 < rebuts < G.number_of_edges()
+    for fmt in FRAMEWORK_FORMATS:
+        back = read_framework(write_framework(G, fmt), fmt)
+        assert set(back.nodes) == set(G.nodes) and back.number_of_edges() == rebuts
+        assert grounded_extension(back) == grounded_extension(G)
 
 
-def test_plain_iccma_gives_numbers() -> None:
-    G = read_iccma("p af 4\n# a comment\n1 2\n\n2 3\n")
-    assert sorted(G.nodes) == [1, 2, 3, 4] and sorted(G.edges) == [(1, 2), (2, 3)]
+def test_integer_nodes_one_to_n_are_written_as_themselves() -> None:
+    G = nx.DiGraph([(3, 1), (1, 2)])
+    assert write_iccma(G) == "p af 3\n3 1\n1 2\n"
+    back = read_iccma(write_iccma(G))
+    assert same(back, G) and sorted(back.nodes) == [1, 2, 3]
+
+
+def test_iccma_name_comments_encode_awkward_names() -> None:
+    G = nx.DiGraph([('Musk\'s "claim"', "line\nbreak"), ("42", 42)])
+    text = write_iccma(G)
+    assert text.splitlines() == [
+        "p af 4",
+        '# 1 Musk\'s "claim"',
+        '# 2 "line\\nbreak"',
+        '# 3 "42"',
+        "# 4 42",
+        "1 2",
+        "3 4",
+    ]
+    assert same(read_iccma(text), G)
+
+
+def test_apx_terms() -> None:
+    G = nx.DiGraph([("musk", "Musk"), (7, "7"), ("not", 'a "b"\nc\\')])
+    text = write_apx(G)
+    assert text.splitlines()[:6] == [
+        "arg(musk).",
+        'arg("Musk").',
+        "arg(7).",
+        'arg("7").',
+        'arg("not").',
+        'arg("a \\"b\\"\\nc\\\\").',
+    ]
+    assert same(read_apx(text), G)
+
+
+# --- fixtures ---------------------------------------------------------------------------
+
+
+def test_plain_iccma_fixture_gives_numbers() -> None:
+    G = read_framework(FIXTURES / "reinstatement.af")
+    assert list(G.nodes) == [1, 2, 3] and sorted(G.edges) == [(1, 2), (2, 3)]
+    assert grounded_extension(G) == {1, 3}
+
+
+def test_isolated_arguments_and_comments_before_the_header() -> None:
+    G = read_framework(FIXTURES / "isolated.i23")
+    assert list(G.nodes) == [1, 2, 3, 4, 5, 6]
+    assert sorted(G.edges) == [(1, 2), (2, 1), (3, 3), (4, 5)]
+    assert grounded_extension(G) == {4, 6}
+
+
+def test_named_iccma_fixture_gives_names() -> None:
+    G = read_framework(FIXTURES / "named.af", "iccma")
+    assert list(G.nodes) == [
+        "musk-control",
+        "openai-betrayed-mission",
+        'Musk\'s "sour grapes"',
+        42,
+    ]
+    assert ("musk-control", "openai-betrayed-mission") in G.edges
+
+
+def test_partial_name_comments_are_ignored() -> None:
+    G = read_iccma("p af 3\n# 1 only-one\n1 2\n")
+    assert list(G.nodes) == [1, 2, 3]
+    G = read_iccma("p af 2\n# 1 same\n# 2 same\n1 2\n")  # names must be distinct
+    assert list(G.nodes) == [1, 2]
+
+
+def test_apx_fixture() -> None:
+    G = read_framework(FIXTURES / "floating.apx")
+    c = "c, the contested claim"
+    assert list(G.nodes) == ["a", "b", c, "d"]
+    assert set(G.edges) == {("a", "b"), ("b", "a"), ("a", c), ("b", c), (c, "d")}
+    assert [sorted(e) for e in preferred_extensions(G)] == [["a", "d"], ["b", "d"]]
+
+
+def test_tgf_fixture() -> None:
+    G = read_framework(FIXTURES / "dispute.tgf")
+    assert list(G.nodes) == ["musk-was-pushed-out", "departure-was-mutual", "Musk resigned in 2018"]
+    assert ("Musk resigned in 2018", "musk-was-pushed-out") in G.edges  # edge label ignored
+    assert grounded_extension(G) == {"Musk resigned in 2018", "departure-was-mutual"}
+
+
+def test_tgf_without_unique_labels_uses_ids() -> None:
+    G = read_tgf("1 same\n2 same\n3\n#\n1 2\n")
+    assert list(G.nodes) == [1, 2, 3] and list(G.edges) == [(1, 2)]
+    G = read_tgf("a\nb x\n#\na b\n")  # a node without a label is named by its id
+    assert list(G.nodes) == ["a", "x"]
+
+
+def test_crlf_and_byte_order_mark() -> None:
+    assert sorted(read_iccma("\ufeffp af 2\r\n1 2\r\n").edges) == [(1, 2)]
+    assert list(read_apx("arg(a).\r\narg(b).\r\natt(a,b).\r\n").edges) == [("a", "b")]
+    assert list(read_tgf("1 a\r\n2 b\r\n#\r\n1 2\r\n").edges) == [("a", "b")]
+
+
+def test_empty_frameworks() -> None:
+    assert write_iccma(nx.DiGraph()) == "p af 0\n"
+    assert len(read_iccma("p af 0\n")) == 0
+    assert write_apx(nx.DiGraph()) == "" and len(read_apx("% nothing\n")) == 0
+    assert write_tgf(nx.DiGraph()) == "#\n" and len(read_tgf("")) == 0
+
+
+# --- errors -----------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("fmt", "text", "where", "reason"),
+    ("fmt", "text", "where", "message"),
     [
-        ("iccma", "1 2\n", (1, 1), "before the 'p af N' header"),
-        ("iccma", "p af 2\np af 2\n", (2, 1), "second 'p af' header"),
-        ("iccma", "p af 2\n1 x\n", (2, 1), "expected two argument numbers"),
+        ("iccma", "1 2\n", (1, 1), "an attack before the 'p af N' header"),
+        ("iccma", "# only comments\n", (1, 1), "no 'p af N' header"),
+        ("iccma", "", (1, 1), "no 'p af N' header"),
+        ("iccma", "p af 2\np af 2\n", (2, 1), "a second 'p af' header"),
+        ("iccma", "p af two\n", (1, 1), "expected 'p af N', got 'p af two'"),
+        ("iccma", "p cnf 2 1\n", (1, 1), "expected 'p af N', got 'p cnf 2 1'"),
+        ("iccma", "p af 2\n1 2\n1 x\n", (3, 3), "expected two argument numbers, got 'x'"),
+        ("iccma", "p af 2\n\n  1  x\n", (3, 6), "expected two argument numbers, got 'x'"),
+        ("iccma", "p af 2\n1\n", (2, 2), "expected two argument numbers, got only '1'"),
+        ("iccma", "p af 3\n1 2 3\n", (2, 5), "expected two argument numbers, got more: '3'"),
+        ("iccma", "p af 2\n1 -2\n", (2, 3), "expected two argument numbers, got '-2'"),
         ("iccma", "p af 2\n1  3\n", (2, 4), "argument 3 is not in 1..2"),
-        ("iccma", "# nothing\n", (1, 1), "no 'p af N' header"),
-        ("apx", "arg(a).\natt(a,b).\n", (2, 1), "undeclared argument 'b'"),
-        ("apx", "arg(a).\n  garbage\n", (2, 3), "expected arg(x). or att(x,y)."),
+        ("iccma", "p af 2\n0 1\n", (2, 1), "argument 0 is not in 1..2"),
+        ("apx", "arg(a).\natt(a,b).\n", (2, 7), "attack on undeclared argument 'b'"),
+        ("apx", "arg(a).\n  garbage\n", (2, 3), "expected arg(x). or att(x,y)., got 'garbage'"),
+        ("apx", "arg(a)\n", (1, 7), "expected '.', got the end of the line"),
+        ("apx", "arg(a b).\n", (1, 7), "expected ')', got 'b'"),
+        ("apx", "arg().\n", (1, 5), "expected an argument name in arg(...)"),
+        ("apx", "arg(a,b).\n", (1, 1), "arg takes 1 argument, got 2"),
+        ("apx", "arg(a). att(a).\n", (1, 9), "att takes 2 arguments, got 1"),
+        ("apx", 'arg("a\\tb").\n', (1, 7), "unknown escape '\\t' (known: \\\\ \\\" \\n)"),
+        ("apx", 'arg("open).\n', (1, 5), "expected an argument name in arg(...)"),
         ("tgf", "1 a\n#\n1 9\n", (3, 3), "unknown node '9'"),
-        ("tgf", "1 a\n1 b\n", (2, 1), "given twice"),
+        ("tgf", "1 a\n1 b\n", (2, 1), "node '1' given twice"),
+        ("tgf", "1 a\n#\n1\n", (3, 2), "expected 'from to', got only '1'"),
+        ("tgf", "1 a\n#\n #\n", (3, 2), "a second '#' line"),
     ],
 )
 def test_malformed_input_is_located(
-    fmt: str, text: str, where: tuple[int, int], reason: str
+    fmt: str, text: str, where: tuple[int, int], message: str
 ) -> None:
     with pytest.raises(FrameworkFormatError) as info:
         read_framework(text, fmt)
-    assert (info.value.line, info.value.column) == where and reason in str(info.value)
+    err = info.value
+    assert isinstance(err, ValueError)
+    assert (err.line, err.column, err.reason) == (*where, message)
+    assert str(err) == f"{where[0]}:{where[1]}: {message}" and "\n" not in str(err)
 
 
-def test_guess_format_and_unknown() -> None:
-    assert [guess_format(n) for n in ("x.af", "x.i23", "x.apx", "x.tgf", "x.json")] == [
+def test_malformed_fixture_file() -> None:
+    with pytest.raises(FrameworkFormatError, match=r"^3:3: argument 3 is not in 1\.\.2$"):
+        read_framework(FIXTURES / "bad-range.af")
+
+
+def test_dispatch_and_guessing() -> None:
+    assert [guess_format(n) for n in ("x.af", "x.i23", "x.ICCMA", "x.apx", "x.tgf", "x.json")] == [
+        "iccma",
         "iccma",
         "iccma",
         "apx",
         "tgf",
         None,
     ]
-    with pytest.raises(ValueError):
+    assert set(FRAMEWORK_FORMATS) == {"iccma", "apx", "tgf"}
+    assert FRAMEWORK_FORMATS["apx"].extensions == (".apx",)
+    with pytest.raises(ValueError, match="unknown framework format 'dimacs'"):
         read_framework("", "dimacs")
+    with pytest.raises(ValueError, match="unknown framework format"):
+        write_framework(nx.DiGraph(), "dimacs")
+    with pytest.raises(ValueError, match="give the format"):
+        read_framework("p af 1\n")
+    with pytest.raises(ValueError, match="cannot tell the framework format"):
+        read_framework(ROOT / "data" / "claims.json")
 
 
 def test_framework_to_map_makes_unique_slugs() -> None:
@@ -124,8 +318,3 @@ def test_export_and_status_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str
     bad.write_text("p af 1\n1 2\n")
     assert main(["status", str(bad)]) == 2
     assert f"{bad}:2:3: error E001 invalid iccma framework" in capsys.readouterr().err
-    assert main(["export", str(ROOT / "data" / "claims.json"), "-o", "-"]) == 2
-    assert main(["export", str(ROOT / "data" / "claims.json"), "-o", str(tmp_path / "x.zz")]) == 2
-    assert "give --to" in capsys.readouterr().err
-    assert main(["explain", str(odd), "1"]) == 0
-    assert "(a cycle: it is already on this path)" in capsys.readouterr().out

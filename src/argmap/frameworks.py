@@ -1,43 +1,71 @@
 """Abstract argumentation frameworks in the solvers' formats: ICCMA 2023, ASPARTIX apx, TGF.
 
-Readers return a ``networkx.DiGraph`` whose edges are attacks; writers take any
-digraph and write its attacks only (on an argmap graph: the ``rebuts`` edges), so
-a map can be handed to a competition solver and a benchmark file run through
-argmap's semantics.
+Readers take text and return a ``networkx.DiGraph`` whose edges are attacks; writers
+take any digraph and write its attack graph only (on an argmap graph: the
+``rebuts`` edges, see :func:`argmap.semantics.attacks`), so a map can be handed to a
+competition solver and a benchmark file run through argmap's semantics.
 
-- **ICCMA 2023** (``.af``, ``.i23``): a header ``p af N``, then one attack ``a b``
-  per line between arguments numbered 1..N; ``#`` starts a comment. Writing a graph
-  whose nodes are not 1..N numbers them in order and records ``# 1 name`` comments,
-  which reading turns back into the names.
-- **ASPARTIX apx** (``.apx``): facts ``arg(a).`` and ``att(a,b).``; ``%`` comments.
-  Names that are not plain lower-case identifiers are written as double-quoted
-  strings with ``\\"`` and ``\\\\`` escaped.
-- **TGF** (``.tgf``): ``id label`` lines, a ``#`` line, then ``from to`` lines.
+- **ICCMA 2023** (``.af``, ``.i23``, ``.iccma``): a header ``p af N``, then one
+  attack ``a b`` per line, the arguments being the numbers 1..N; lines starting
+  with ``#`` are comments. A plain file reads as integer nodes 1..N, isolated ones
+  included. Writing a graph whose nodes are not exactly the integers 1..N numbers
+  them in the graph's node order and adds one comment ``# i name`` per argument
+  after the header; reading gives those names back when the comments name every
+  argument 1..N exactly once, with distinct names.
+- **ASPARTIX apx** (``.apx``): facts ``arg(a).`` and ``att(a,b).``, any number per
+  line, ``%`` comments to the end of the line.
+- **TGF** (``.tgf``): node lines ``id label``, a line ``#``, then edge lines
+  ``from to`` (an edge label after them is ignored).
+
+**Names.** A node key survives a round trip through any of the three formats when
+it is a ``str`` or an ``int`` (other keys are written as their ``str()`` and come
+back as strings):
+
+- apx follows ASP's own terms: an integer is written as a number (``arg(7).``), a
+  string that is a plain ASP constant (lower-case letter first, then letters,
+  digits, ``_`` or ``'``; not ``not``) as it is (``arg(musk).``), and every other
+  string as an ASP string in double quotes with ``\\\\``, ``\\"`` and ``\\n`` escaped
+  (``arg("claim: \\"x\\"").``). Reading, a number is an ``int``, anything else a
+  ``str``.
+- ICCMA name comments and TGF labels hold one name each, to the end of the line: an
+  integer as its digits (``-?(0|[1-9][0-9]*)``), a string as it is when it has no
+  leading or trailing whitespace, only printable characters, does not start with
+  ``"`` and is not such an integer literal; any other string as a JSON string
+  literal whose non-printable characters are ``\\uXXXX``-escaped, so it holds no
+  line break. Reading decodes a label that parses as such a literal, makes an
+  integer literal an ``int`` and keeps everything else as written.
+
+Malformed input raises :class:`FrameworkFormatError` (a ``ValueError``) with the
+1-based ``line`` and ``column`` of the fault and a one-line message.
 
 Example:
     >>> G = read_iccma("p af 3\\n1 2\\n2 3\\n")
-    >>> sorted(G.edges)
-    [(1, 2), (2, 3)]
-    >>> print(write_apx(nx.DiGraph([("a", "b")])), end="")
+    >>> sorted(G.nodes), sorted(G.edges)
+    ([1, 2, 3], [(1, 2), (2, 3)])
+    >>> print(write_apx(nx.DiGraph([("a", "Musk's claim")])), end="")
     arg(a).
-    arg(b).
-    att(a,b).
+    arg("Musk's claim").
+    att(a,"Musk's claim").
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from argmap.model import ArgumentMap
-from argmap.semantics import attacks
+from argmap.semantics import _adjacency
 
 __all__ = [
     "FRAMEWORK_FORMATS",
+    "FrameworkFormat",
     "FrameworkFormatError",
     "framework_to_map",
     "guess_format",
@@ -53,7 +81,13 @@ __all__ = [
 
 
 class FrameworkFormatError(ValueError):
-    """A framework file is malformed; ``line`` and ``column`` say where (1-based)."""
+    """A framework text is malformed.
+
+    Attributes:
+        line: 1-based line of the fault.
+        column: 1-based column (in characters) of the fault.
+        reason: the message without the position.
+    """
 
     def __init__(self, line: int, column: int, reason: str) -> None:
         super().__init__(f"{line}:{column}: {reason}")
@@ -62,254 +96,506 @@ class FrameworkFormatError(ValueError):
         self.reason = reason
 
 
-def _attack_edges(G: nx.DiGraph) -> list[tuple[Any, Any]]:
-    return list(attacks(G).edges)
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """Yield (1-based number, line) on ``\\n`` only, without a trailing ``\\r`` or a BOM."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    for number, line in enumerate(text.split("\n"), 1):
+        yield number, line.removesuffix("\r")
+
+
+def _tokens(line: str) -> list[tuple[int, str]]:
+    """Return the whitespace-separated tokens of ``line`` with their 1-based columns."""
+    return [(m.start() + 1, m.group()) for m in re.finditer(r"\S+", line)]
+
+
+def _attack_graph(G: nx.DiGraph) -> tuple[list[Any], list[tuple[Any, Any]]]:
+    """Return the nodes of ``G`` and its attacks, in the graph's order."""
+    succ, pred = _adjacency(G)
+    return list(pred), [(u, v) for u, targets in succ.items() for v in targets]
+
+
+# --- names in ICCMA comments and TGF labels ---------------------------------------------
+
+_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
+
+
+def _quote_json(text: str) -> str:
+    out = []
+    for c in text:
+        if c == "\\" or c == '"':
+            out.append("\\" + c)
+        elif c.isprintable():
+            out.append(c)
+        else:
+            out.append(json.dumps(c)[1:-1])  # \n, \t, \u2028, surrogate pairs...
+    return '"' + "".join(out) + '"'
+
+
+def _encode_label(node: Any) -> str:
+    """Return the one-line text of a name (see "Names" above)."""
+    if isinstance(node, int) and not isinstance(node, bool):
+        return str(node)
+    text = str(node)
+    bare = (
+        text
+        and text == text.strip()
+        and text.isprintable()
+        and not text.startswith('"')
+        and not _INT.fullmatch(text)
+    )
+    return text if bare else _quote_json(text)
+
+
+def _decode_label(text: str) -> Any:
+    if text.startswith('"'):
+        try:
+            value = json.loads(text)
+        except ValueError:
+            return text
+        return value if isinstance(value, str) else text
+    if _INT.fullmatch(text):
+        return int(text)
+    return text
 
 
 # --- ICCMA 2023 -------------------------------------------------------------------------
 
-_NAME_COMMENT = re.compile(r"^#\s*(\d+)\s+(.+?)\s*$")
+_NAME_COMMENT = re.compile(r"#\s*([0-9]+)\s+(\S.*?)\s*")
 
 
 def read_iccma(text: str) -> nx.DiGraph:
-    """Return the framework in ICCMA 2023 text; names from ``# N name`` comments if any.
+    """Return the framework in ICCMA 2023 text.
+
+    The header ``p af N`` must come before the first attack; ``#`` comment lines and
+    blank lines may stand anywhere. Nodes are the integers 1..N, or the names of
+    ``# i name`` comments when those name every argument exactly once with distinct
+    names (as :func:`write_iccma` writes them).
 
     Raises:
-        FrameworkFormatError: a missing or repeated header, a bad line, an argument
-            number out of range.
+        FrameworkFormatError: no header, a second header, a malformed header, an
+            attack before the header, a line that is not two argument numbers, an
+            argument number outside 1..N.
 
     Example:
-        >>> G = read_iccma("# 1 musk\\n# 2 altman\\np af 2\\n2 1\\n")
+        >>> G = read_iccma("p af 2\\n# 1 musk\\n# 2 altman\\n2 1\\n")
         >>> list(G.edges)
         [('altman', 'musk')]
+        >>> read_iccma("p af 2\\n1 x\\n")
+        Traceback (most recent call last):
+        ...
+        argmap.frameworks.FrameworkFormatError: 2:3: expected two argument numbers, got 'x'
     """
     n: int | None = None
-    names: dict[int, str] = {}
+    names: dict[int, Any] = {}
     edges: list[tuple[int, int]] = []
-    for lineno, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if not line:
+    for lineno, line in _lines(text):
+        head = line.lstrip()
+        if not head:
             continue
-        if line.startswith("#"):
-            m = _NAME_COMMENT.match(line)
+        if head.startswith("#"):
+            m = _NAME_COMMENT.fullmatch(head)
             if m:
-                names[int(m.group(1))] = m.group(2)
+                names.setdefault(int(m.group(1)), _decode_label(m.group(2)))
             continue
-        parts = line.split()
-        col = raw.index(parts[0]) + 1
-        if parts[0] == "p":
+        tokens = _tokens(line)
+        col, first = tokens[0]
+        if first == "p":
             if n is not None:
                 raise FrameworkFormatError(lineno, col, "a second 'p af' header")
-            if len(parts) != 3 or parts[1] != "af" or not parts[2].isdigit():
-                raise FrameworkFormatError(lineno, col, f"expected 'p af N', got {line!r}")
-            n = int(parts[2])
+            words = [t for _, t in tokens]
+            if len(words) != 3 or words[1] != "af" or not _is_number(words[2]):
+                raise FrameworkFormatError(lineno, col, f"expected 'p af N', got {line.strip()!r}")
+            n = int(words[2])
             continue
         if n is None:
             raise FrameworkFormatError(lineno, col, "an attack before the 'p af N' header")
-        if len(parts) != 2 or not all(p.isdigit() for p in parts):
-            raise FrameworkFormatError(lineno, col, f"expected two argument numbers, got {line!r}")
-        a, b = int(parts[0]), int(parts[1])
-        starts = [m.start() + 1 for m in re.finditer(r"\S+", raw)]
-        for k, x in ((0, a), (1, b)):
+        if len(tokens) != 2 or not (_is_number(tokens[0][1]) and _is_number(tokens[1][1])):
+            raise _bad_attack(lineno, line, tokens)
+        (ca, ta), (cb, tb) = tokens
+        a, b = int(ta), int(tb)
+        for c, x in ((ca, a), (cb, b)):
             if not 1 <= x <= n:
-                raise FrameworkFormatError(lineno, starts[k], f"argument {x} is not in 1..{n}")
+                raise FrameworkFormatError(lineno, c, f"argument {x} is not in 1..{n}")
         edges.append((a, b))
     if n is None:
         raise FrameworkFormatError(1, 1, "no 'p af N' header")
-    use_names = (
-        len(names) == n and len(set(names.values())) == n and set(names) == set(range(1, n + 1))
-    )
     G = nx.DiGraph()
-    key = (lambda i: names[i]) if use_names else (lambda i: i)
-    G.add_nodes_from(key(i) for i in range(1, n + 1))
-    G.add_edges_from((key(a), key(b)) for a, b in edges)
+    if (
+        n
+        and len(names) == n
+        and all(1 <= i <= n for i in names)
+        and len(set(map(_hashable_key, names.values()))) == n
+    ):
+        G.add_nodes_from(names[i] for i in range(1, n + 1))
+        G.add_edges_from((names[a], names[b]) for a, b in edges)
+    else:
+        G.add_nodes_from(range(1, n + 1))
+        G.add_edges_from(edges)
     return G
 
 
+def _bad_attack(lineno: int, line: str, tokens: list[tuple[int, str]]) -> FrameworkFormatError:
+    for col, token in tokens[:2]:
+        if not _is_number(token):
+            return FrameworkFormatError(
+                lineno, col, f"expected two argument numbers, got {token!r}"
+            )
+    if len(tokens) == 1:
+        return FrameworkFormatError(
+            lineno, len(line) + 1, f"expected two argument numbers, got only {tokens[0][1]!r}"
+        )
+    col, token = tokens[2]
+    return FrameworkFormatError(lineno, col, f"expected two argument numbers, got more: {token!r}")
+
+
+def _is_number(token: str) -> bool:
+    return token.isascii() and token.isdigit()
+
+
+def _hashable_key(name: Any) -> tuple[str, Any]:
+    return (type(name).__name__, name)  # 1 and "1" are different names
+
+
 def write_iccma(G: nx.DiGraph) -> str:
-    """Return the attacks of ``G`` in ICCMA 2023 form, with ``# N name`` comments
-    mapping the numbers back to the node names.
+    """Return the attacks of ``G`` as ICCMA 2023 text.
+
+    Nodes that are exactly the integers 1..N are written as themselves. Otherwise
+    they are numbered 1..N in the graph's node order and a comment ``# i name`` per
+    argument, just after the header, records each name (see "Names" above) so that
+    :func:`read_iccma` restores them; solvers ignore comments.
 
     Example:
-        >>> print(write_iccma(nx.DiGraph([("a", "b")])), end="")
-        # 1 a
-        # 2 b
+        >>> print(write_iccma(nx.DiGraph([("musk", "altman")])), end="")
         p af 2
+        # 1 musk
+        # 2 altman
         1 2
+        >>> print(write_iccma(nx.DiGraph([(2, 1)])), end="")
+        p af 2
+        2 1
     """
-    nodes = list(G.nodes)
-    number = {node: i for i, node in enumerate(nodes, 1)}
-    lines = [f"# {i} {_one_line(str(node))}" for node, i in number.items()]
-    lines.append(f"p af {len(nodes)}")
-    lines += [f"{number[u]} {number[v]}" for u, v in _attack_edges(G)]
+    nodes, edges = _attack_graph(G)
+    count = len(nodes)
+    lines = [f"p af {count}"]
+    if all(type(x) is int for x in nodes) and set(nodes) == set(range(1, count + 1)):
+        lines += [f"{u} {v}" for u, v in edges]
+    else:
+        number = {node: i for i, node in enumerate(nodes, 1)}
+        lines += [f"# {i} {_encode_label(node)}" for node, i in number.items()]
+        lines += [f"{number[u]} {number[v]}" for u, v in edges]
     return "\n".join(lines) + "\n"
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 # --- ASPARTIX apx -----------------------------------------------------------------------
 
-_PLAIN = re.compile(r"^[a-z][A-Za-z0-9_]*$")
-_TERM = r'(?:"(?:[^"\\]|\\.)*"|[A-Za-z0-9_]+)'
-_FACT = re.compile(rf"\s*(arg|att)\s*\(\s*({_TERM})\s*(?:,\s*({_TERM})\s*)?\)\s*\.")
+_ASP_CONSTANT = re.compile(r"[a-z][A-Za-z0-9_']*")
+_ASP_RESERVED = frozenset({"not"})
+_APX_TERM = re.compile(
+    r'"(?P<string>(?:[^"\\]|\\.)*)"|(?P<number>-?[0-9]+)|(?P<name>[A-Za-z_][A-Za-z0-9_\']*)'
+)
+_APX_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_APX_ESCAPES = {"\\": "\\", '"': '"', "n": "\n"}
 
 
-def _apx_name(node: Any) -> str:
+def _apx_term(node: Any) -> str:
+    """Return ``node`` as an ASP term: a number, a plain constant, or a quoted string."""
+    if isinstance(node, int) and not isinstance(node, bool):
+        return str(node)
     text = str(node)
-    if _PLAIN.match(text):
+    if _ASP_CONSTANT.fullmatch(text) and text not in _ASP_RESERVED:
         return text
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
 
 
-def _apx_unname(term: str) -> str:
-    if not term.startswith('"'):
-        return term
-    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), term[1:-1])
+def _apx_value(m: re.Match[str], lineno: int, col: int) -> Any:
+    if m.group("number") is not None:
+        return int(m.group("number"))
+    if m.group("name") is not None:
+        return m.group("name")
+    body = m.group("string")
+    out: list[str] = []
+    i = 0
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            esc = body[i + 1]
+            if esc not in _APX_ESCAPES:
+                raise FrameworkFormatError(
+                    lineno, col + 1 + i, f"unknown escape '\\{esc}' (known: \\\\ \\\" \\n)"
+                )
+            out.append(_APX_ESCAPES[esc])
+            i += 2
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
 
 
 def read_apx(text: str) -> nx.DiGraph:
-    """Return the framework in ASPARTIX apx text (``arg(a).``, ``att(a,b).``).
+    """Return the framework in ASPARTIX apx text: ``arg(a).`` and ``att(a,b).`` facts.
+
+    Facts may share a line; whitespace between tokens and ``%`` comments are ignored.
+    Every argument of an attack must be declared by an ``arg`` fact (anywhere).
+    Numbers become ``int`` nodes, constants and quoted strings ``str`` nodes.
 
     Raises:
-        FrameworkFormatError: a line that is no fact, or an attack on an undeclared
-            argument.
+        FrameworkFormatError: text that is not a fact, a bad term or escape, or an
+            attack on an undeclared argument.
 
     Example:
-        >>> sorted(read_apx('arg(a). arg("b c").\\natt(a,"b c").').edges)
-        [('a', 'b c')]
+        >>> G = read_apx('arg(a). arg("b c"). arg(3).  % three arguments\\natt(a,"b c").')
+        >>> list(G.nodes), list(G.edges)
+        (['a', 'b c', 3], [('a', 'b c')])
     """
     G = nx.DiGraph()
-    pending: list[tuple[str, str, int, int]] = []
-    for lineno, raw in enumerate(text.splitlines(), 1):
-        line = raw.split("%", 1)[0] if '"' not in raw else raw
+    pending: list[tuple[Any, Any, int, int, int]] = []
+    for lineno, line in _lines(text):
         pos = 0
-        while pos < len(line) and line[pos:].strip():
-            m = _FACT.match(line, pos)
-            if m is None:
-                col = pos + len(line[pos:]) - len(line[pos:].lstrip()) + 1
-                rest = line[col - 1 :].strip()
-                if rest.startswith("%"):
-                    break
+        size = len(line)
+        while True:
+            while pos < size and line[pos].isspace():
+                pos += 1
+            if pos >= size or line[pos] == "%":
+                break
+            start = pos
+            m = _APX_WORD.match(line, pos)
+            if m is None or m.group() not in ("arg", "att"):
+                got = m.group() if m else line[pos:].split(None, 1)[0][:20]
                 raise FrameworkFormatError(
-                    lineno, col, f"expected arg(x). or att(x,y)., got {rest[:30]!r}"
+                    lineno, start + 1, f"expected arg(x). or att(x,y)., got {got!r}"
                 )
-            kind, a, b = m.group(1), m.group(2), m.group(3)
+            kind = m.group()
+            pos = _expect(line, m.end(), "(", lineno)
+            values: list[tuple[Any, int]] = []
+            while True:
+                while pos < size and line[pos].isspace():
+                    pos += 1
+                t = _APX_TERM.match(line, pos)
+                if t is None:
+                    raise FrameworkFormatError(
+                        lineno, pos + 1, f"expected an argument name in {kind}(...)"
+                    )
+                values.append((_apx_value(t, lineno, pos + 1), pos + 1))
+                pos = t.end()
+                while pos < size and line[pos].isspace():
+                    pos += 1
+                if pos < size and line[pos] == ",":
+                    pos += 1
+                    continue
+                break
+            pos = _expect(line, pos, ")", lineno)
+            pos = _expect(line, pos, ".", lineno)
+            want = 1 if kind == "arg" else 2
+            if len(values) != want:
+                raise FrameworkFormatError(
+                    lineno,
+                    start + 1,
+                    f"{kind} takes {want} argument{'s' if want > 1 else ''}, got {len(values)}",
+                )
             if kind == "arg":
-                if b is not None:
-                    raise FrameworkFormatError(lineno, pos + 1, "arg/1 takes one argument")
-                G.add_node(_apx_unname(a))
+                G.add_node(values[0][0])
             else:
-                if b is None:
-                    raise FrameworkFormatError(lineno, pos + 1, "att/2 takes two arguments")
-                pending.append((_apx_unname(a), _apx_unname(b), lineno, pos + 1))
-            pos = m.end()
-    for a, b, lineno, col in pending:
-        for x in (a, b):
+                (a, ca), (b, cb) = values
+                pending.append((a, b, lineno, ca, cb))
+    for a, b, lineno, ca, cb in pending:
+        for x, col in ((a, ca), (b, cb)):
             if x not in G:
                 raise FrameworkFormatError(lineno, col, f"attack on undeclared argument {x!r}")
         G.add_edge(a, b)
     return G
 
 
+def _expect(line: str, pos: int, char: str, lineno: int) -> int:
+    while pos < len(line) and line[pos].isspace():
+        pos += 1
+    if pos >= len(line) or line[pos] != char:
+        got = repr(line[pos]) if pos < len(line) else "the end of the line"
+        raise FrameworkFormatError(lineno, pos + 1, f"expected {char!r}, got {got}")
+    return pos + 1
+
+
 def write_apx(G: nx.DiGraph) -> str:
-    """Return the attacks of ``G`` as ASPARTIX apx facts."""
-    lines = [f"arg({_apx_name(n)})." for n in G.nodes]
-    lines += [f"att({_apx_name(u)},{_apx_name(v)})." for u, v in _attack_edges(G)]
-    return "\n".join(lines) + "\n"
+    """Return the attacks of ``G`` as ASPARTIX apx facts, one per line.
+
+    Example:
+        >>> print(write_apx(nx.DiGraph([(1, "not"), ("x", 'say "hi"')])), end="")
+        arg(1).
+        arg("not").
+        arg(x).
+        arg("say \\"hi\\"").
+        att(1,"not").
+        att(x,"say \\"hi\\"").
+    """
+    nodes, edges = _attack_graph(G)
+    term = {node: _apx_term(node) for node in nodes}
+    lines = [f"arg({term[n]})." for n in nodes]
+    lines += [f"att({term[u]},{term[v]})." for u, v in edges]
+    return "\n".join(lines) + ("\n" if lines else "")
 
 
 # --- TGF --------------------------------------------------------------------------------
 
 
 def read_tgf(text: str) -> nx.DiGraph:
-    """Return the framework in TGF text; nodes are named by their labels when those are
-    present and unique, else by their ids.
+    """Return the framework in TGF text.
+
+    Node lines ``id [label]`` come before a line ``#``, edge lines ``from to [label]``
+    after it (edge labels are ignored). Nodes are named by their labels (decoded, see
+    "Names" above; a node without a label by its id) when those names are distinct,
+    else by their ids.
+
+    Raises:
+        FrameworkFormatError: a node id given twice, a second ``#`` line, an edge
+            line without two ids, an edge between unknown ids.
 
     Example:
-        >>> sorted(read_tgf("1 a\\n2 b\\n#\\n1 2\\n").edges)
-        [('a', 'b')]
+        >>> sorted(read_tgf("1 musk\\n2 altman\\n#\\n2 1\\n").edges)
+        [('altman', 'musk')]
     """
-    ids: dict[str, str] = {}
+    labels: dict[str, Any] = {}
     edges: list[tuple[str, str]] = []
     in_edges = False
-    for lineno, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if not line:
+    for lineno, line in _lines(text):
+        stripped = line.strip()
+        if not stripped:
             continue
-        if line == "#":
+        if stripped == "#":
             if in_edges:
-                raise FrameworkFormatError(lineno, 1, "a second '#' line")
+                raise FrameworkFormatError(lineno, line.index("#") + 1, "a second '#' line")
             in_edges = True
             continue
-        parts = line.split(None, 1)
+        tokens = _tokens(line)
         if not in_edges:
-            if parts[0] in ids:
-                raise FrameworkFormatError(lineno, 1, f"node {parts[0]!r} given twice")
-            ids[parts[0]] = parts[1] if len(parts) > 1 else parts[0]
-        else:
-            ends = line.split()
-            if len(ends) < 2:
-                raise FrameworkFormatError(lineno, 1, f"expected 'from to', got {line!r}")
-            for k, end in enumerate(ends[:2]):
-                if end not in ids:
-                    col = raw.index(end, raw.index(ends[0]) + (len(ends[0]) if k else 0)) + 1
-                    raise FrameworkFormatError(lineno, col, f"unknown node {end!r}")
-            edges.append((ends[0], ends[1]))
-    labels = list(ids.values())
-    name = ids.__getitem__ if len(set(labels)) == len(labels) else (lambda i: i)
+            col, node_id = tokens[0]
+            if node_id in labels:
+                raise FrameworkFormatError(lineno, col, f"node {node_id!r} given twice")
+            rest = line[col - 1 + len(node_id) :].strip()
+            labels[node_id] = _decode_label(rest) if rest else _decode_label(node_id)
+            continue
+        if len(tokens) < 2:
+            raise FrameworkFormatError(
+                lineno, len(line) + 1, f"expected 'from to', got only {tokens[0][1]!r}"
+            )
+        for col, end in tokens[:2]:
+            if end not in labels:
+                raise FrameworkFormatError(lineno, col, f"unknown node {end!r}")
+        edges.append((tokens[0][1], tokens[1][1]))
+    key: Callable[[str], Any] = str
+    for candidate in (labels.__getitem__, _decode_label):
+        if len({_hashable_key(candidate(i)) for i in labels}) == len(labels):
+            key = candidate
+            break
     G = nx.DiGraph()
-    G.add_nodes_from(name(i) for i in ids)
-    G.add_edges_from((name(a), name(b)) for a, b in edges)
+    G.add_nodes_from(key(i) for i in labels)
+    G.add_edges_from((key(a), key(b)) for a, b in edges)
     return G
 
 
 def write_tgf(G: nx.DiGraph) -> str:
-    """Return the attacks of ``G`` in TGF, nodes numbered from 1 and labelled by name."""
-    number = {node: i for i, node in enumerate(G.nodes, 1)}
-    lines = [f"{i} {_one_line(str(node))}" for node, i in number.items()]
+    """Return the attacks of ``G`` as TGF: nodes numbered from 1 and labelled by name.
+
+    Example:
+        >>> print(write_tgf(nx.DiGraph([("musk", "altman")])), end="")
+        1 musk
+        2 altman
+        #
+        1 2
+    """
+    nodes, edges = _attack_graph(G)
+    number = {node: i for i, node in enumerate(nodes, 1)}
+    lines = [f"{i} {_encode_label(node)}" for node, i in number.items()]
     lines.append("#")
-    lines += [f"{number[u]} {number[v]}" for u, v in _attack_edges(G)]
+    lines += [f"{number[u]} {number[v]}" for u, v in edges]
     return "\n".join(lines) + "\n"
 
 
-#: Readers and writers by format name.
-FRAMEWORK_FORMATS: dict[
-    str, tuple[Callable[[str], nx.DiGraph], Callable[[nx.DiGraph], str], tuple[str, ...]]
-] = {
-    "iccma": (read_iccma, write_iccma, (".af", ".i23", ".iccma")),
-    "apx": (read_apx, write_apx, (".apx",)),
-    "tgf": (read_tgf, write_tgf, (".tgf",)),
+# --- registry ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FrameworkFormat:
+    """A framework format: its reader, its writer and its file extensions."""
+
+    name: str
+    read: Callable[[str], nx.DiGraph]
+    write: Callable[[nx.DiGraph], str]
+    extensions: tuple[str, ...]
+    description: str
+
+
+#: The framework formats by name.
+FRAMEWORK_FORMATS: dict[str, FrameworkFormat] = {
+    "iccma": FrameworkFormat(
+        "iccma", read_iccma, write_iccma, (".af", ".i23", ".iccma"), "ICCMA 2023 'p af N'"
+    ),
+    "apx": FrameworkFormat("apx", read_apx, write_apx, (".apx",), "ASPARTIX arg/att facts"),
+    "tgf": FrameworkFormat("tgf", read_tgf, write_tgf, (".tgf",), "trivial graph format"),
 }
 
 
-def guess_format(filename: str | Path) -> str | None:
+def guess_format(filename: str | os.PathLike[str]) -> str | None:
     """Return the framework format of a file name by its extension, or None.
 
     Example:
-        >>> guess_format("bench/fw-100.af"), guess_format("map.json")
-        ('iccma', None)
+        >>> guess_format("bench/fw-100.af"), guess_format("x.APX"), guess_format("map.json")
+        ('iccma', 'apx', None)
     """
     suffix = Path(filename).suffix.lower()
-    for name, (_, _, exts) in FRAMEWORK_FORMATS.items():
-        if suffix in exts:
-            return name
+    for fmt in FRAMEWORK_FORMATS.values():
+        if suffix in fmt.extensions:
+            return fmt.name
     return None
 
 
-def read_framework(text: str, format: str) -> nx.DiGraph:
-    """Return the framework in ``text`` read as ``format`` ('iccma', 'apx' or 'tgf')."""
+def _format(format: str | None) -> FrameworkFormat:
     if format not in FRAMEWORK_FORMATS:
-        raise ValueError(f"unknown framework format {format!r}")
-    return FRAMEWORK_FORMATS[format][0](text)
+        raise ValueError(
+            f"unknown framework format {format!r}; choose one of {', '.join(FRAMEWORK_FORMATS)}"
+        )
+    return FRAMEWORK_FORMATS[format]
+
+
+def read_framework(source: str | os.PathLike[str], format: str | None = None) -> nx.DiGraph:
+    """Return the framework in ``source`` read as ``format``.
+
+    Args:
+        source: the text itself (a ``str``), or a file (a ``pathlib.Path`` or other
+            ``os.PathLike``), read as UTF-8.
+        format: ``"iccma"``, ``"apx"`` or ``"tgf"``; for a file, None guesses it from
+            the extension (:func:`guess_format`).
+
+    Raises:
+        ValueError: an unknown format, or none given for text.
+        FrameworkFormatError: malformed input.
+        OSError: the file cannot be read.
+
+    Example:
+        >>> sorted(read_framework("arg(a). arg(b). att(b,a).", "apx").edges)
+        [('b', 'a')]
+    """
+    if isinstance(source, str):
+        if format is None:
+            raise ValueError("give the format of framework text: 'iccma', 'apx' or 'tgf'")
+        return _format(format).read(source)
+    path = Path(source)
+    fmt = format if format is not None else guess_format(path)
+    if fmt is None:
+        raise ValueError(f"{path}: cannot tell the framework format from the extension")
+    reader = _format(fmt).read
+    return reader(path.read_text(encoding="utf-8"))
 
 
 def write_framework(G: nx.DiGraph, format: str) -> str:
-    """Return the attacks of ``G`` written as ``format`` ('iccma', 'apx' or 'tgf')."""
-    if format not in FRAMEWORK_FORMATS:
-        raise ValueError(f"unknown framework format {format!r}")
-    return FRAMEWORK_FORMATS[format][1](G)
+    """Return the attacks of ``G`` written as ``format`` (``"iccma"``, ``"apx"``, ``"tgf"``).
+
+    Example:
+        >>> print(write_framework(nx.DiGraph([(1, 2)]), "iccma"), end="")
+        p af 2
+        1 2
+    """
+    return _format(format).write(G)
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -325,9 +611,10 @@ def framework_to_map(G: nx.DiGraph, *, title: str | None = None) -> ArgumentMap:
         >>> [(c.id, c.text) for c in m.claims], m.relations[0].type.value
         ([('1', '1'), ('2', '2')], 'rebuts')
     """
+    nodes, edges = _attack_graph(G)
     ids: dict[Any, str] = {}
     used: set[str] = set()
-    for node in G.nodes:
+    for node in nodes:
         base = _SLUG.sub("-", str(node).lower()).strip("-") or "arg"
         slug, k = base, 2
         while slug in used:
@@ -337,9 +624,7 @@ def framework_to_map(G: nx.DiGraph, *, title: str | None = None) -> ArgumentMap:
     return ArgumentMap.model_validate(
         {
             "title": title,
-            "claims": [{"id": ids[n], "text": str(n)} for n in G.nodes],
-            "relations": [
-                {"from": ids[u], "to": ids[v], "type": "rebuts"} for u, v in _attack_edges(G)
-            ],
+            "claims": [{"id": ids[n], "text": str(n)} for n in nodes],
+            "relations": [{"from": ids[u], "to": ids[v], "type": "rebuts"} for u, v in edges],
         }
     )

@@ -1,9 +1,22 @@
-"""Abstract argumentation (Dung 1995) over any networkx digraph of attacks.
+"""Abstract argumentation (Dung 1995) and gradual strength over networkx digraphs.
 
 Arguments are nodes; an edge ``a -> b`` means *a attacks b*. On an argmap graph
 only the ``rebuts`` edges are attacks (``supports`` edges count in gradual
 strength only); an edge without a ``type`` attribute is an attack, so a plain
-digraph read from an ICCMA file works directly.
+digraph, such as one read from an ICCMA file, is an attack graph as it is.
+
+Every function takes the graph first and applies :func:`attacks` itself (without
+copying anything when every edge is already an attack).
+
+How extensions are found: the grounded labelling comes first (a queue over the
+attacks, linear in nodes plus edges); it is contained in every complete labelling,
+so only its undecided arguments are left to decide. Those split into weakly
+connected parts that are decided independently, each by a backtracking search
+over labellings that propagates the complete-labelling rules (an argument is IN
+iff all its attackers are OUT, OUT iff some attacker is IN, UNDEC otherwise) to a
+fixed point after every choice. The extensions of the whole framework are the
+products of those of the parts; :func:`acceptance` combines the parts without
+forming the product.
 
 Example:
     >>> import networkx as nx
@@ -18,14 +31,19 @@ from __future__ import annotations
 
 import enum
 import gc
-from collections import deque
-from collections.abc import Hashable, Iterable, Mapping
+import itertools
+import math
+import operator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
 __all__ = [
+    "SEMANTICS",
+    "STRENGTH_METHODS",
     "Acceptance",
     "Label",
     "StrengthResult",
@@ -42,273 +60,542 @@ __all__ = [
     "is_stable",
     "preferred_extensions",
     "stable_extensions",
+    "stable_labellings",
     "strength",
 ]
 
-Node = Hashable
+#: The semantics :func:`acceptance` knows.
+SEMANTICS = ("grounded", "complete", "preferred", "stable")
+
+#: The gradual semantics :func:`strength` knows.
+STRENGTH_METHODS = ("dfquad", "quadratic_energy")
+
+_ATTACK = "rebuts"
+_SUPPORT = "supports"
 
 
 class Label(enum.StrEnum):
-    """The three labels of a labelling."""
+    """The label of an argument in a labelling: ``in``, ``out`` or ``undec``."""
 
     IN = "in"
     OUT = "out"
     UNDEC = "undec"
 
 
+# --- the attack relation ----------------------------------------------------------------
+
+# Successors and predecessors of every node under the attack relation: node -> collection.
+_Adjacency = Mapping[Any, Collection[Any]]
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Hold the cyclic garbage collector while millions of small containers are made.
+
+    Nothing made here is cyclic garbage; without this the collector rescans the whole
+    graph again and again and a million-node labelling takes several times longer.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _is_attack(data: Mapping[str, Any]) -> bool:
+    return bool(data.get("type", _ATTACK) == _ATTACK)
+
+
+def _adjacency(G: nx.DiGraph) -> tuple[_Adjacency, _Adjacency]:
+    """Return ``(successors, predecessors)`` of the attack relation of ``G``.
+
+    On a plain ``DiGraph`` whose edges are all attacks this is the graph's own
+    adjacency, read in place: nothing is copied.
+    """
+    if not G.is_directed():
+        raise nx.NetworkXNotImplemented("an argumentation framework is a directed graph")
+    succ = getattr(G, "_succ", None)
+    pred = getattr(G, "_pred", None)
+    if not G.is_multigraph() and type(succ) is dict and type(pred) is dict:
+        datas = itertools.chain.from_iterable(map(dict.values, succ.values()))
+        if not any(datas):  # no edge has any attribute: every edge is an attack
+            return succ, pred
+        datas = itertools.chain.from_iterable(map(dict.values, succ.values()))
+        if all(map(_is_attack, datas)):
+            return succ, pred
+    s: dict[Any, dict[Any, None]] = {n: {} for n in G.nodes}
+    p: dict[Any, dict[Any, None]] = {n: {} for n in G.nodes}
+    for u, v, t in G.edges(data="type", default=_ATTACK):
+        if t == _ATTACK:
+            s[u][v] = None
+            p[v][u] = None
+    return s, p
+
+
 def attacks(G: nx.DiGraph) -> nx.DiGraph:
-    """Return the attack graph: every node of ``G``, and the edges that are attacks
-    (``type == "rebuts"``, or no ``type`` at all).
+    """Return the attack graph of ``G``: all its nodes, and only the edges that are attacks.
+
+    An edge is an attack when its ``type`` attribute is ``"rebuts"`` or when it has no
+    ``type`` at all; ``supports`` edges (and any other type) are left out. Node, edge and
+    graph attributes are kept. The result is always a new ``DiGraph`` (a multigraph's
+    parallel attacks become one edge).
+
+    Args:
+        G: a directed graph, e.g. from ``argmap.to_graph`` or ``read_iccma``.
+
+    Returns:
+        A new ``nx.DiGraph``.
 
     Example:
         >>> G = nx.DiGraph()
         >>> G.add_edge("e", "c", type="supports"); G.add_edge("d", "c", type="rebuts")
+        >>> G.add_edge("x", "d")
         >>> sorted(attacks(G).edges())
-        [('d', 'c')]
+        [('d', 'c'), ('x', 'd')]
     """
+    if not G.is_directed():
+        raise nx.NetworkXNotImplemented("an argumentation framework is a directed graph")
     A = nx.DiGraph()
-    A.add_nodes_from(G.nodes)
-    A.add_edges_from((u, v) for u, v, t in G.edges(data="type", default="rebuts") if t == "rebuts")
+    A.graph.update(G.graph)
+    A.add_nodes_from(G.nodes(data=True))
+    A.add_edges_from((u, v, d) for u, v, d in G.edges(data=True) if _is_attack(d))
     return A
 
 
-def _indexed(G: nx.DiGraph) -> tuple[list[Node], list[list[int]], list[list[int]]]:
-    """Return nodes in order and, by index, attackers and targets of each (attacks only)."""
-    # Millions of small lists: the cyclic collector would rescan the whole graph again
-    # and again while they are made, so it waits until they are done.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        nodes = list(G.nodes)
-        index = {n: i for i, n in enumerate(nodes)}
-        attackers: list[list[int]] = [[] for _ in nodes]
-        targets: list[list[int]] = [[] for _ in nodes]
-        for u, nbrs in G.adjacency():  # plain dicts, quicker than the G.adj views
-            iu = index[u]
-            tu = targets[iu]
-            for v, data in nbrs.items():
-                if data.get("type", "rebuts") == "rebuts":
-                    iv = index[v]
-                    attackers[iv].append(iu)
-                    tu.append(iv)
-    finally:
-        if enabled:
-            gc.enable()
-    return nodes, attackers, targets
+# --- grounded ---------------------------------------------------------------------------
 
 
-def _grounded(n: int, attackers: list[list[int]], targets: list[list[int]]) -> list[int]:
-    """Return the grounded labelling by index: 1 in, -1 out, 0 undecided. O(N + E)."""
-    label = [0] * n
-    alive = [len(a) for a in attackers]  # attackers not yet out
-    queue = deque(i for i in range(n) if alive[i] == 0)
-    for i in queue:
-        label[i] = 1
-    while queue:
-        i = queue.popleft()
-        for t in targets[i]:
-            if label[t] == 0:
-                label[t] = -1
-                for u in targets[t]:
-                    if label[u] == 0:
-                        alive[u] -= 1
-                        if alive[u] == 0:
-                            label[u] = 1
-                            queue.append(u)
-    return label
+def _grounded(succ: _Adjacency, pred: _Adjacency) -> tuple[dict[Any, Label], list[Any]]:
+    """Return the decided part of the grounded labelling (node -> IN or OUT; the nodes
+    left out are UNDEC) and the IN nodes in the order they were found. O(N + E).
 
-
-_LABELS = {1: Label.IN, -1: Label.OUT, 0: Label.UNDEC}
+    An argument is IN once every attacker is OUT (so one with no attacker at once),
+    OUT once an attacker is IN; ``alive`` counts the attackers not yet OUT.
+    """
+    IN, OUT = Label.IN, Label.OUT
+    with _no_cyclic_gc():
+        found = list(itertools.compress(pred, map(operator.not_, pred.values())))
+        label: dict[Any, Label] = dict.fromkeys(found, IN)
+        alive = dict(zip(pred, map(len, pred.values()), strict=True))
+        for x in found:  # grows while it is read: a first-in first-out queue
+            for t in succ[x]:
+                if t in label:
+                    continue
+                label[t] = OUT
+                for u in succ[t]:
+                    if u in label:
+                        continue
+                    left = alive[u] - 1
+                    alive[u] = left
+                    if not left:
+                        label[u] = IN
+                        found.append(u)
+    return label, found
 
 
 def grounded_labelling(G: nx.DiGraph) -> dict[Any, Label]:
-    """Return the grounded labelling: IN when every attacker is OUT, OUT when an attacker
-    is IN, UNDEC otherwise; the least fixed point, computed in time linear in nodes plus edges.
+    """Return the grounded labelling of the attacks of ``G``.
+
+    An argument is IN when all its attackers are OUT, OUT when some attacker is IN, and
+    UNDEC when neither can be settled: the least complete labelling, computed by a
+    queue in time linear in nodes plus attacks. A self-attacker is UNDEC unless an IN
+    argument attacks it.
+
+    Args:
+        G: a directed graph; see :func:`attacks` for which edges are attacks.
+
+    Returns:
+        Every node of ``G``, in the graph's order, mapped to its :class:`Label`.
 
     Example:
         >>> G = nx.DiGraph([("a", "b"), ("b", "c"), ("d", "d")])
-        >>> {n: l.value for n, l in sorted(grounded_labelling(G).items())}
+        >>> {n: str(lab) for n, lab in grounded_labelling(G).items()}
         {'a': 'in', 'b': 'out', 'c': 'in', 'd': 'undec'}
     """
-    nodes, attackers, targets = _indexed(G)
-    lab = _grounded(len(nodes), attackers, targets)
-    return {node: _LABELS[lab[i]] for i, node in enumerate(nodes)}
+    with _no_cyclic_gc():
+        succ, pred = _adjacency(G)
+        label, _ = _grounded(succ, pred)
+        out = dict.fromkeys(pred, Label.UNDEC)
+        out.update(label)
+    return out
 
 
 def grounded_extension(G: nx.DiGraph) -> frozenset[Any]:
     """Return the grounded extension: the arguments IN in the grounded labelling.
 
+    It is the least complete extension, and the sceptical answer: every argument in it
+    is defended, step by step, from arguments nobody attacks.
+
     Example:
+        >>> grounded_extension(nx.DiGraph([("a", "b"), ("b", "c")])) == {"a", "c"}
+        True
         >>> grounded_extension(nx.DiGraph([("a", "b"), ("b", "a")]))
         frozenset()
     """
-    return frozenset(n for n, lab in grounded_labelling(G).items() if lab is Label.IN)
+    with _no_cyclic_gc():
+        _, found = _grounded(*_adjacency(G))
+        return frozenset(found)
 
 
-def _complete_labellings(
-    n: int, attackers: list[list[int]], targets: list[list[int]], *, stable: bool = False
-) -> list[list[int]]:
-    """Return every complete labelling (or only the stable ones) by index.
+# --- search for complete, preferred and stable labellings -------------------------------
 
-    Backtracking over undecided arguments from the grounded labelling, with unit
-    propagation of the complete-labelling rules; a branch dies as soon as an
-    argument can no longer be given a legal label.
+# Label sets during the search are bit masks: which labels an argument may still take.
+_I, _O, _U = 1, 2, 4
+_COMPLETE, _PREFERRED, _STABLE = "complete", "preferred", "stable"
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A weakly connected part of the arguments the grounded labelling leaves undecided,
+    numbered 0..m-1 (``nodes[i]`` is argument i), with attackers and targets by number."""
+
+    nodes: list[Any]
+    attackers: list[list[int]]
+    targets: list[list[int]]
+
+
+@dataclass(frozen=True)
+class _Decomposition:
+    grounded: dict[Any, Label]  # the decided part of the grounded labelling
+    grounded_in: frozenset[Any]
+    parts: list[_Part]
+
+
+def _decompose(succ: _Adjacency, pred: _Adjacency) -> _Decomposition:
+    """Return the grounded labelling and the weakly connected parts of its undecided rest.
+
+    An undecided argument has no IN attacker, and its attackers outside the undecided
+    set are all OUT, so they constrain nothing: the complete labellings of the whole
+    are the grounded one extended by a complete labelling of every part, independently.
     """
-    base = _grounded(n, attackers, targets)
-    open_args = [i for i in range(n) if base[i] == 0]
-    results: list[list[int]] = []
-    if not open_args:
-        return [base]
-
-    # Labels during search: 1 in, -1 out, 0 undec (final), None unassigned.
-    def legal(lab: list[int | None], i: int) -> bool:
-        """Whether i's label (if assigned) can still be right given assigned attackers."""
-        li = lab[i]
-        atts = attackers[i]
-        if li == 1:
-            return all(lab[a] is None or lab[a] == -1 for a in atts)
-        if li == -1:
-            return any(lab[a] is None or lab[a] == 1 for a in atts)
-        if li == 0:
-            if stable:
-                return False
-            no_in = all(lab[a] != 1 for a in atts)
-            some_not_out = any(lab[a] is None or lab[a] != -1 for a in atts)
-            return no_in and some_not_out
-        return True
-
-    def propagate(lab: list[int | None], changed: list[int]) -> bool:
-        stack = list(changed)
-        while stack:
-            i = stack.pop()
-            for j in (i, *targets[i]):
-                if not legal(lab, j):
-                    return False
-                if lab[j] is None:
-                    atts = attackers[j]
-                    if any(lab[a] == 1 for a in atts):
-                        lab[j] = -1
-                        stack.append(j)
-                    elif all(lab[a] == -1 for a in atts):
-                        lab[j] = 1
-                        stack.append(j)
-                    elif not stable and all(lab[a] is not None for a in atts):
-                        lab[j] = 0
-                        stack.append(j)
-        return True
-
-    start: list[int | None] = [base[i] if base[i] != 0 else None for i in range(n)]
-
-    def search(lab: list[int | None]) -> None:
-        pick = next((i for i in open_args if lab[i] is None), None)
-        if pick is None:
-            if all(legal(lab, i) for i in open_args) and all(
-                legal(lab, t) for i in open_args for t in targets[i]
-            ):
-                results.append([x if x is not None else 0 for x in lab])
-            return
-        for choice in (1, -1) if stable else (1, -1, 0):
-            trial = list(lab)
-            trial[pick] = choice
-            if propagate(trial, [pick]):
-                search(trial)
-
-    if propagate(start, [i for i in range(n) if start[i] is not None]):
-        search(start)
-    unique = {tuple(r) for r in results}
-    # The grounded labelling (fewest IN) first, then a fixed order.
-    return [list(r) for r in sorted(unique, key=lambda r: (sum(x == 1 for x in r), r))]
+    label, found = _grounded(succ, pred)
+    undecided = [n for n in pred if n not in label]
+    index = {n: i for i, n in enumerate(undecided)}
+    attackers = [[index[a] for a in pred[n] if a in index] for n in undecided]
+    targets = [[index[t] for t in succ[n] if t in index] for n in undecided]
+    part_of = [-1] * len(undecided)
+    parts: list[_Part] = []
+    for start in range(len(undecided)):
+        if part_of[start] >= 0:
+            continue
+        k = len(parts)
+        part_of[start] = k
+        members = [start]
+        for x in members:  # grows while read: breadth first
+            for y in itertools.chain(attackers[x], targets[x]):
+                if part_of[y] < 0:
+                    part_of[y] = k
+                    members.append(y)
+        members.sort()
+        local = {x: i for i, x in enumerate(members)}
+        parts.append(
+            _Part(
+                nodes=[undecided[x] for x in members],
+                attackers=[[local[a] for a in attackers[x]] for x in members],
+                targets=[[local[t] for t in targets[x]] for x in members],
+            )
+        )
+    return _Decomposition(label, frozenset(found), parts)
 
 
-def complete_labellings(G: nx.DiGraph) -> list[dict[Any, Label]]:
-    """Return every complete labelling of ``G``.
+def _search(part: _Part, mode: str, forced_in: Iterable[int] = ()) -> list[int]:
+    """Return the complete (``mode='complete'``), preferred or stable labellings of a part,
+    each as the bit mask of its IN arguments (OUT are those the IN ones attack, the rest
+    UNDEC). ``forced_in`` arguments are IN in every labelling considered; in preferred
+    mode the result is then the labellings maximal among those.
 
-    Example:
-        >>> [sorted((n, l.value) for n, l in lab.items())
-        ...  for lab in complete_labellings(nx.DiGraph([("a", "b"), ("b", "a")]))]
-        ... # doctest: +NORMALIZE_WHITESPACE
-        [[('a', 'undec'), ('b', 'undec')], [('a', 'out'), ('b', 'in')],
-         [('a', 'in'), ('b', 'out')]]
+    Depth-first search over label choices. Each argument keeps the set of labels it may
+    still take; after every choice the rule of each affected argument ("IN iff all
+    attackers OUT, OUT iff an attacker IN, UNDEC otherwise") is enforced in both
+    directions until nothing changes, which removes the labels no completion can give
+    (a choice that leaves an argument no label fails at once). Labels are tried IN
+    first. In preferred mode a branch stops as soon as every argument that may still
+    be IN lies inside an extension already found, since nothing it finds can be
+    maximal; a labelling found later that contains an earlier one replaces it.
     """
-    nodes, attackers, targets = _indexed(G)
-    return [
-        {node: _LABELS[lab[i]] for i, node in enumerate(nodes)}
-        for lab in _complete_labellings(len(nodes), attackers, targets)
-    ]
+    attackers, targets = part.attackers, part.targets
+    m = len(attackers)
+    full = _I | _O if mode == _STABLE else _I | _O | _U
+    dom = [full] * m
+    for x in range(m):
+        if x in attackers[x]:
+            dom[x] &= ~_I  # IN would need itself OUT
+    for x in forced_in:
+        dom[x] &= _I
+    if not all(dom):
+        return []
+    may_in = sum(1 << x for x in range(m) if dom[x] & _I)  # who may still be IN
+    trail: list[tuple[int, int]] = []  # (argument, its label set before a change)
+    queue = list(range(m))
+    queued = bytearray(b"\x01") * m
+
+    def restrict(y: int, new: int) -> None:
+        nonlocal may_in
+        old = dom[y]
+        trail.append((y, old))
+        dom[y] = new
+        if old & _I and not new & _I:
+            may_in &= ~(1 << y)
+        for z in (y, *targets[y]):  # y's own rule and those of its targets involve y
+            if not queued[z]:
+                queued[z] = 1
+                queue.append(z)
+
+    def propagate() -> bool:
+        while queue:
+            x = queue.pop()
+            queued[x] = 0
+            atts = attackers[x]
+            k = len(atts)
+            can_in = can_out = can_undec = can_not_in = 0
+            for a in atts:
+                d = dom[a]
+                can_in += d & _I
+                can_out += (d & _O) >> 1
+                can_undec += (d & _U) >> 2
+                can_not_in += 1 if d & (_O | _U) else 0
+            allowed = 0
+            if can_out == k:
+                allowed |= _I
+            if can_in:
+                allowed |= _O
+            if can_not_in == k and can_undec:
+                allowed |= _U
+            dx = dom[x] & allowed
+            if not dx:
+                break
+            if dx != dom[x]:
+                restrict(x, dx)
+            # What each attacker may be, given what x may be (counts may be stale
+            # after a change below, which only keeps more labels: still sound).
+            for a in atts:
+                d = dom[a]
+                keep = 0
+                if dx & _I and can_out - ((d & _O) >> 1) == k - 1:
+                    keep |= _O  # x IN: all attackers OUT
+                if dx & _O:
+                    keep |= _I  # x OUT: some attacker IN, this one or another
+                    if can_in - (d & _I):
+                        keep |= _O | _U
+                if dx & _U and can_not_in - (1 if d & (_O | _U) else 0) == k - 1:
+                    keep |= _U  # x UNDEC: no attacker IN, some UNDEC
+                    if can_undec - ((d & _U) >> 2):
+                        keep |= _O
+                nd = d & keep
+                if nd != d:
+                    if not nd:
+                        break
+                    restrict(a, nd)
+            else:
+                continue
+            break
+        else:
+            return True
+        for z in queue:
+            queued[z] = 0
+        queue.clear()
+        return False
+
+    def undo(mark: int) -> None:
+        nonlocal may_in
+        while len(trail) > mark:
+            y, old = trail.pop()
+            if old & _I:
+                may_in |= 1 << y
+            dom[y] = old
+
+    order = sorted(range(m), key=lambda x: -(len(attackers[x]) + len(targets[x])))
+    choices = (_I, _O) if mode == _STABLE else (_I, _O, _U)
+    found: list[int] = []
+    if not propagate():
+        return found
+    frames: list[list[int]] = []  # [trail mark, argument, next choice index]
+    while True:
+        if mode == _PREFERRED and any(not may_in & ~p for p in found):
+            pass  # nothing here can be maximal
+        else:
+            pick = next((x for x in order if dom[x] not in (_I, _O, _U)), -1)
+            if pick < 0:  # every argument labelled: a solution
+                ins = may_in
+                if mode == _PREFERRED:
+                    found = [p for p in found if p & ~ins]
+                found.append(ins)
+            else:
+                frames.append([len(trail), pick, 0])
+        while True:  # next untried choice, deepest first
+            if not frames:
+                return found
+            frame = frames[-1]
+            undo(frame[0])
+            x = frame[1]
+            opts = [c for c in choices if dom[x] & c]
+            if frame[2] >= len(opts):
+                frames.pop()
+                continue
+            choice = opts[frame[2]]
+            frame[2] += 1
+            restrict(x, choice)
+            if propagate():
+                break
 
 
-def _extensions(G: nx.DiGraph, *, stable: bool = False) -> list[frozenset[Any]]:
-    nodes, attackers, targets = _indexed(G)
-    exts = {
-        frozenset(nodes[i] for i, x in enumerate(lab) if x == 1)
-        for lab in _complete_labellings(len(nodes), attackers, targets, stable=stable)
-    }
-    return sorted(exts, key=lambda s: (len(s), sorted(map(repr, s))))
+def _masks_to_sets(part: _Part, masks: Iterable[int]) -> list[frozenset[Any]]:
+    nodes = part.nodes
+    return [frozenset(nodes[i] for i in range(len(nodes)) if mask >> i & 1) for mask in masks]
+
+
+def _part_extensions(G: nx.DiGraph, mode: str) -> tuple[_Decomposition, list[list[frozenset[Any]]]]:
+    """Return the decomposition of ``G`` and each part's extensions under ``mode``."""
+    dec = _decompose(*_adjacency(G))
+    return dec, [_masks_to_sets(part, _search(part, mode)) for part in dec.parts]
+
+
+def _sort_key(ext: frozenset[Any]) -> tuple[int, list[str]]:
+    return len(ext), sorted(map(repr, ext))
+
+
+def _combine(dec: _Decomposition, per_part: list[list[frozenset[Any]]]) -> list[frozenset[Any]]:
+    """Return the extensions of the whole: the grounded extension with one extension of
+    every part, for every choice (none when a part has none), in a fixed order."""
+    exts = [dec.grounded_in.union(*pick) for pick in itertools.product(*per_part)]
+    return sorted(exts, key=_sort_key)
 
 
 def complete_extensions(G: nx.DiGraph) -> list[frozenset[Any]]:
-    """Return every complete extension, smallest first (the first is the grounded one).
+    """Return every complete extension of the attacks of ``G``.
+
+    A complete extension is admissible (conflict-free, defending each member) and holds
+    every argument it defends. There is always at least one, the grounded extension.
+
+    Returns:
+        The extensions, smallest first, then in the order of their members' reprs
+        (so the first is the grounded extension). The number of extensions can grow
+        exponentially with the number of undecided arguments.
 
     Example:
         >>> complete_extensions(nx.DiGraph([("a", "b"), ("b", "a")]))
         [frozenset(), frozenset({'a'}), frozenset({'b'})]
     """
-    return _extensions(G)
+    return _combine(*_part_extensions(G, _COMPLETE))
 
 
 def preferred_extensions(G: nx.DiGraph) -> list[frozenset[Any]]:
-    """Return every preferred extension: the complete extensions maximal for inclusion.
+    """Return every preferred extension: the complete extensions maximal for inclusion
+    (equivalently, the maximal admissible sets). There is always at least one.
+
+    Returns:
+        The extensions, smallest first, then in the order of their members' reprs.
 
     Example:
         >>> preferred_extensions(nx.DiGraph([("a", "b"), ("b", "c"), ("c", "a")]))
         [frozenset()]
+        >>> G = nx.DiGraph([("a", "b"), ("b", "a"), ("b", "c")])
+        >>> [sorted(ext) for ext in preferred_extensions(G)]
+        [['b'], ['a', 'c']]
     """
-    complete = _extensions(G)
-    return [s for s in complete if not any(s < t for t in complete)]
+    return _combine(*_part_extensions(G, _PREFERRED))
 
 
 def stable_extensions(G: nx.DiGraph) -> list[frozenset[Any]]:
-    """Return every stable extension (conflict-free, attacking every argument outside it).
+    """Return every stable extension: conflict-free sets that attack every argument
+    outside them (complete labellings with no UNDEC argument).
 
-    An empty list means the framework has *no* stable extension (an odd cycle, for
-    instance), which differs from ``[frozenset()]``, the empty framework's one
-    extension.
+    A framework may have **no** stable extension (an odd cycle of attacks, for
+    instance): the result is then the empty list ``[]``, a legitimate answer and not
+    the same as ``[frozenset()]``, the single empty extension of the empty framework.
+
+    Returns:
+        The extensions, smallest first, then in the order of their members' reprs.
 
     Example:
         >>> stable_extensions(nx.DiGraph([("a", "b"), ("b", "c"), ("c", "a")]))
         []
         >>> stable_extensions(nx.DiGraph())
         [frozenset()]
+        >>> stable_extensions(nx.DiGraph([("a", "b"), ("b", "a")]))
+        [frozenset({'a'}), frozenset({'b'})]
     """
-    return _extensions(G, stable=True)
+    return _combine(*_part_extensions(G, _STABLE))
+
+
+def _labelling(succ: _Adjacency, nodes: Iterable[Any], ext: frozenset[Any]) -> dict[Any, Label]:
+    """Return the complete labelling whose IN arguments are ``ext``."""
+    attacked = {t for x in ext for t in succ[x]}
+    return {n: Label.IN if n in ext else Label.OUT if n in attacked else Label.UNDEC for n in nodes}
+
+
+def complete_labellings(G: nx.DiGraph) -> list[dict[Any, Label]]:
+    """Return every complete labelling, in the order of :func:`complete_extensions`.
+
+    In a complete labelling an argument is IN iff all its attackers are OUT, and OUT iff
+    some attacker is IN; the rest are UNDEC. Its IN arguments are a complete extension.
+
+    Example:
+        >>> labs = complete_labellings(nx.DiGraph([("a", "b"), ("b", "a")]))
+        >>> [(str(lab["a"]), str(lab["b"])) for lab in labs]
+        [('undec', 'undec'), ('in', 'out'), ('out', 'in')]
+    """
+    succ, pred = _adjacency(G)
+    return [_labelling(succ, pred, ext) for ext in complete_extensions(G)]
+
+
+def stable_labellings(G: nx.DiGraph) -> list[dict[Any, Label]]:
+    """Return every stable labelling (complete with no UNDEC argument), in the order of
+    :func:`stable_extensions`; an empty list when there is none.
+
+    Example:
+        >>> [str(lab["b"]) for lab in stable_labellings(nx.DiGraph([("a", "b")]))]
+        ['out']
+    """
+    succ, pred = _adjacency(G)
+    return [_labelling(succ, pred, ext) for ext in stable_extensions(G)]
+
+
+# --- predicates -------------------------------------------------------------------------
+
+
+def _members(pred: _Adjacency, S: Iterable[Any]) -> set[Any]:
+    s = set(S)
+    for x in s:
+        if x not in pred:
+            raise nx.NodeNotFound(f"argument {x!r} is not in the graph")
+    return s
+
+
+def _attacked_by(succ: _Adjacency, s: set[Any]) -> set[Any]:
+    return {t for x in s for t in succ[x]}
 
 
 def is_conflict_free(G: nx.DiGraph, S: Iterable[Any]) -> bool:
-    """Return True when no argument of ``S`` attacks one of ``S``.
+    """Return True when no argument of ``S`` attacks an argument of ``S`` (itself included).
+
+    Raises:
+        networkx.NodeNotFound: an argument of ``S`` is not a node of ``G``.
 
     Example:
         >>> is_conflict_free(nx.DiGraph([("a", "b")]), {"a", "b"})
         False
     """
-    s = set(S)
-    A = attacks(G)
-    return not any(v in s for u in s for v in A.successors(u))
-
-
-def _defends(A: nx.DiGraph, s: set[Any], x: Any) -> bool:
-    return all(any(A.has_edge(d, y) for d in s) for y in A.predecessors(x))
+    succ, pred = _adjacency(G)
+    s = _members(pred, S)
+    return not any(t in s for x in s for t in succ[x])
 
 
 def is_admissible(G: nx.DiGraph, S: Iterable[Any]) -> bool:
-    """Return True when ``S`` is conflict-free and defends each of its arguments.
+    """Return True when ``S`` is conflict-free and attacks every attacker of its members.
 
     Example:
         >>> is_admissible(nx.DiGraph([("a", "b"), ("b", "c")]), {"a", "c"})
         True
+        >>> is_admissible(nx.DiGraph([("a", "b"), ("b", "c")]), {"c"})
+        False
     """
-    s = set(S)
-    A = attacks(G)
-    return is_conflict_free(A, s) and all(_defends(A, s, x) for x in s)
+    succ, pred = _adjacency(G)
+    s = _members(pred, S)
+    attacked = _attacked_by(succ, s)
+    return not (attacked & s) and all(a in attacked for x in s for a in pred[x])
 
 
 def is_complete(G: nx.DiGraph, S: Iterable[Any]) -> bool:
@@ -317,10 +604,16 @@ def is_complete(G: nx.DiGraph, S: Iterable[Any]) -> bool:
     Example:
         >>> is_complete(nx.DiGraph([("a", "b"), ("b", "c")]), {"a"})
         False
+        >>> is_complete(nx.DiGraph([("a", "b"), ("b", "c")]), {"a", "c"})
+        True
     """
-    s = set(S)
-    A = attacks(G)
-    return is_admissible(A, s) and all(x in s for x in A.nodes if _defends(A, s, x))
+    succ, pred = _adjacency(G)
+    s = _members(pred, S)
+    attacked = _attacked_by(succ, s)
+    if attacked & s:
+        return False
+    defended = {x for x, atts in pred.items() if all(a in attacked for a in atts)}
+    return defended == s
 
 
 def is_stable(G: nx.DiGraph, S: Iterable[Any]) -> bool:
@@ -329,65 +622,127 @@ def is_stable(G: nx.DiGraph, S: Iterable[Any]) -> bool:
     Example:
         >>> is_stable(nx.DiGraph([("a", "b")]), {"a"})
         True
+        >>> is_stable(nx.DiGraph([("a", "a")]), set())
+        False
     """
-    s = set(S)
-    A = attacks(G)
-    return is_conflict_free(A, s) and all(
-        any(A.has_edge(d, x) for d in s) for x in A.nodes if x not in s
-    )
+    succ, pred = _adjacency(G)
+    s = _members(pred, S)
+    attacked = _attacked_by(succ, s)
+    return not (attacked & s) and len(s) + len(attacked) == len(pred)
 
 
 def is_preferred(G: nx.DiGraph, S: Iterable[Any]) -> bool:
-    """Return True when ``S`` is one of the preferred extensions.
+    """Return True when ``S`` is a preferred extension: complete, and contained in no
+    other complete extension.
+
+    The check searches only the parts of the framework that ``S`` leaves undecided,
+    with the members of ``S`` held IN, for a strictly larger complete extension.
 
     Example:
         >>> is_preferred(nx.DiGraph([("a", "b"), ("b", "a")]), {"a"})
         True
+        >>> is_preferred(nx.DiGraph([("a", "b"), ("b", "a")]), set())
+        False
     """
-    return frozenset(S) in preferred_extensions(G)
+    s = set(S)
+    if not is_complete(G, s):
+        return False
+    dec = _decompose(*_adjacency(G))
+    for part in dec.parts:
+        held = [i for i, n in enumerate(part.nodes) if n in s]
+        mask = sum(1 << i for i in held)
+        if _search(part, _PREFERRED, held) != [mask]:
+            return False
+    return True
+
+
+# --- acceptance -------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Acceptance:
-    """Whether an argument is accepted in some (credulous) or every (sceptical) extension."""
+    """How an argument fares under a semantics.
+
+    Attributes:
+        credulous: it is in at least one extension.
+        sceptical: it is in every extension (and there is at least one).
+    """
 
     credulous: bool
     sceptical: bool
 
 
 def acceptance(G: nx.DiGraph, semantics: str = "grounded") -> dict[Any, Acceptance]:
-    """Return credulous and sceptical acceptance of every argument under ``semantics``
-    ('grounded', 'complete', 'preferred' or 'stable').
+    """Return the credulous and sceptical acceptance of every argument under ``semantics``.
 
-    With no stable extension, nothing is accepted under 'stable' (not vacuously
-    everything, which would mislead).
+    Under ``grounded`` both mean membership of the grounded extension. Under
+    ``complete`` sceptical acceptance is the grounded extension and credulous
+    acceptance the same as under ``preferred``. The parts of the framework are
+    combined without listing the extensions of the whole.
+
+    **No stable extension.** By the textbook convention every argument would then be
+    sceptically accepted under ``stable`` (a statement about all of no extensions).
+    That reads as "accepted" and would mislead, so here, when there is no stable
+    extension, every argument is reported ``credulous=False, sceptical=False``.
+    ``stable_extensions(G) == []`` tells that case apart.
+
+    Args:
+        G: a directed graph; see :func:`attacks`.
+        semantics: one of ``"grounded"``, ``"complete"``, ``"preferred"``, ``"stable"``.
+
+    Returns:
+        Every node of ``G``, in the graph's order, mapped to its :class:`Acceptance`.
+
+    Raises:
+        ValueError: an unknown semantics.
 
     Example:
         >>> acc = acceptance(nx.DiGraph([("a", "b"), ("b", "a")]), "preferred")
         >>> acc["a"]
         Acceptance(credulous=True, sceptical=False)
+        >>> acceptance(nx.DiGraph([("a", "a")]), "stable")["a"]
+        Acceptance(credulous=False, sceptical=False)
     """
+    if semantics not in SEMANTICS:
+        raise ValueError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
+    succ, pred = _adjacency(G)
     if semantics == "grounded":
-        ext = grounded_extension(G)
-        return {n: Acceptance(n in ext, n in ext) for n in G.nodes}
-    if semantics == "complete":
-        exts = complete_extensions(G)
-    elif semantics == "preferred":
-        exts = preferred_extensions(G)
-    elif semantics == "stable":
-        exts = stable_extensions(G)
-    else:
-        raise ValueError(f"unknown semantics {semantics!r}")
-    if not exts:
-        return {n: Acceptance(False, False) for n in G.nodes}
-    union = frozenset().union(*exts)
-    inter = frozenset.intersection(*exts)
-    return {n: Acceptance(n in union, n in inter) for n in G.nodes}
+        _, found = _grounded(succ, pred)
+        ins = set(found)
+        return {n: Acceptance(n in ins, n in ins) for n in pred}
+    dec = _decompose(succ, pred)
+    mode = _STABLE if semantics == "stable" else _PREFERRED
+    some: set[Any] = set(dec.grounded_in)
+    every: set[Any] = set(dec.grounded_in)
+    for part in dec.parts:
+        masks = _search(part, mode)
+        if not masks:  # no stable extension at all
+            return {n: Acceptance(False, False) for n in pred}
+        union = intersection = masks[0]
+        for mask in masks[1:]:
+            union |= mask
+            intersection &= mask
+        some.update(*_masks_to_sets(part, [union]))
+        if semantics != "complete":
+            every.update(*_masks_to_sets(part, [intersection]))
+    return {n: Acceptance(n in some, n in every) for n in pred}
+
+
+# --- gradual strength -------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class StrengthResult:
-    """Gradual strengths, with whether the iteration converged."""
+    """Gradual strengths and how they were reached.
+
+    Attributes:
+        scores: every node's strength, in [0, 1].
+        converged: False when some cycle was still changing by ``tol`` or more after
+            ``max_iter`` sweeps (the scores are then the last iterate).
+        iterations: the most sweeps any cycle needed (1 when the graph is acyclic and
+            the scores were computed in one pass, in topological order).
+        method: the gradual semantics used.
+    """
 
     scores: dict[Any, float]
     converged: bool
@@ -395,17 +750,33 @@ class StrengthResult:
     method: str
 
 
-def _aggregate(values: Iterable[float]) -> float:
+def _probabilistic_sum(values: Iterable[float]) -> float:
     prod = 1.0
     for v in values:
         prod *= 1.0 - v
     return 1.0 - prod
 
 
-def _dfquad(v0: float, va: float, vs: float) -> float:
+def _dfquad(w: float, attack: list[float], support: list[float]) -> float:
+    """DF-QuAD (Rago et al. 2016): aggregate each side by probabilistic sum, then move
+    the base score ``w`` down by the attack surplus or up by the support surplus."""
+    va = _probabilistic_sum(attack)
+    vs = _probabilistic_sum(support)
     if va >= vs:
-        return v0 - v0 * (va - vs)
-    return v0 + (1.0 - v0) * (vs - va)
+        return w - w * (va - vs)
+    return w + (1.0 - w) * (vs - va)
+
+
+def _quadratic_energy(w: float, attack: list[float], support: list[float]) -> float:
+    """Quadratic energy (Potyka 2018): energy E = sum of supports - sum of attacks, then
+    w - w*h(-E) + (1 - w)*h(E) with h(x) = max(x, 0)^2 / (1 + max(x, 0)^2)."""
+    energy = math.fsum(support) - math.fsum(attack)
+    h = energy * energy / (1.0 + energy * energy)
+    return w + (1.0 - w) * h if energy >= 0 else w - w * h
+
+
+_Update = Callable[[float, list[float], list[float]], float]
+_UPDATES: dict[str, _Update] = {"dfquad": _dfquad, "quadratic_energy": _quadratic_energy}
 
 
 def strength(
@@ -416,14 +787,46 @@ def strength(
     method: str = "dfquad",
     max_iter: int = 1000,
     tol: float = 1e-9,
+    step: float = 0.5,
 ) -> StrengthResult:
-    """Return gradual strengths in [0, 1] under DF-QuAD (Rago et al. 2016).
+    """Return the gradual strength of every argument, in [0, 1].
 
-    Attackers (``rebuts``) and supporters (``supports``) are aggregated by
-    probabilistic sum; the combination moves the base score down by the
-    attack surplus or up by the support surplus. Acyclic graphs are solved
-    exactly in topological order; cyclic ones by iteration until the largest
-    change is below ``tol`` (``converged`` says whether it was reached).
+    Edges with ``type == "supports"`` are supports, ``"rebuts"`` (or no type) are
+    attacks; other types are ignored. Two published semantics:
+
+    - ``"dfquad"`` (Rago, Toni, Aurisicchio and Baroni 2016): the attackers' and the
+      supporters' strengths are each aggregated by probabilistic sum
+      ``1 - prod(1 - v)`` into ``va`` and ``vs``; then ``w - w*(va - vs)`` when
+      ``va >= vs``, else ``w + (1 - w)*(vs - va)``, for base score ``w``.
+    - ``"quadratic_energy"`` (Potyka 2018): energy ``E`` = sum of the supporters'
+      strengths minus sum of the attackers'; then ``w - w*h(-E) + (1 - w)*h(E)`` with
+      ``h(x) = max(x, 0)**2 / (1 + max(x, 0)**2)``.
+
+    The graph is taken strongly connected component by component, in topological
+    order. An argument on no cycle gets its value exactly, in one pass, from the final
+    values of the arguments bearing on it. The arguments of a cycle are iterated
+    together, with the upstream values fixed, until the largest residual
+    ``|f(s) - s|`` is below ``tol`` or ``max_iter`` sweeps were made: DF-QuAD by Jacobi
+    iteration ``s <- f(s)``; quadratic energy by explicit Euler steps
+    ``s <- s + step*(f(s) - s)`` on Potyka's continuous model ``ds/dt = f(s) - s``
+    (each step a convex combination, so scores stay in [0, 1]; its fixed points are
+    those of the model).
+
+    Args:
+        G: a directed graph; nodes not in ``base`` start at ``default``.
+        base: base scores by node, each in [0, 1]; keys that are not nodes are ignored.
+        default: the base score of nodes missing from ``base``.
+        method: ``"dfquad"`` or ``"quadratic_energy"``.
+        max_iter: the most sweeps per cycle.
+        tol: the residual under which a cycle counts as converged.
+        step: the Euler step for ``"quadratic_energy"`` on cycles, in (0, 1].
+
+    Returns:
+        A :class:`StrengthResult`; ``converged`` is False when a cycle did not settle.
+
+    Raises:
+        ValueError: an unknown method, a base score outside [0, 1], or a bad
+            ``max_iter``, ``tol`` or ``step``.
 
     Example:
         >>> G = nx.DiGraph()
@@ -431,36 +834,74 @@ def strength(
         >>> r = strength(G, {"e": 0.8, "d": 0.3, "c": 0.5})
         >>> round(r.scores["c"], 2), r.converged
         (0.75, True)
+        >>> round(strength(G, {"e": 1.0, "d": 0.0, "c": 0.5},
+        ...                method="quadratic_energy").scores["c"], 2)
+        0.75
     """
-    if method != "dfquad":
-        raise ValueError(f"unknown strength method {method!r}; 'dfquad' is supported")
-    base = dict(base or {})
-    scores: dict[Any, float] = {}
+    if method not in _UPDATES:
+        raise ValueError(
+            f"unknown strength method {method!r}; choose one of {', '.join(STRENGTH_METHODS)}"
+        )
+    if max_iter < 1:
+        raise ValueError(f"max_iter must be at least 1, got {max_iter}")
+    if not tol > 0:
+        raise ValueError(f"tol must be positive, got {tol}")
+    if not 0 < step <= 1:
+        raise ValueError(f"step must be in (0, 1], got {step}")
+    if not 0.0 <= default <= 1.0:
+        raise ValueError(f"default base score is {default!r}, outside [0, 1]")
+    given = dict(base) if base is not None else {}
+    weight: dict[Any, float] = {}
     for n in G.nodes:
-        b = base.get(n, default)
-        if not 0.0 <= b <= 1.0:
-            raise ValueError(f"base score of {n!r} is {b}, outside [0, 1]")
-        scores[n] = b
+        raw = given.get(n, default)
+        try:
+            w = float(raw)
+        except (TypeError, ValueError):
+            raise ValueError(f"base score of {n!r} is {raw!r}, not a number") from None
+        if not 0.0 <= w <= 1.0:
+            raise ValueError(f"base score of {n!r} is {raw!r}, outside [0, 1]")
+        weight[n] = w
+    update = _UPDATES[method]
     att: dict[Any, list[Any]] = {n: [] for n in G.nodes}
     sup: dict[Any, list[Any]] = {n: [] for n in G.nodes}
-    for u, v, t in G.edges(data="type", default="rebuts"):
-        (sup if t == "supports" else att)[v].append(u)
+    H = nx.DiGraph()
+    H.add_nodes_from(G.nodes)
+    for u, v, t in G.edges(data="type", default=_ATTACK):
+        if t == _SUPPORT:
+            sup[v].append(u)
+        elif t == _ATTACK:
+            att[v].append(u)
+        else:
+            continue
+        H.add_edge(u, v)
 
-    def update(n: Any, s: dict[Any, float]) -> float:
-        return _dfquad(
-            base.get(n, default),
-            _aggregate(s[a] for a in att[n]),
-            _aggregate(s[x] for x in sup[n]),
-        )
+    scores = dict(weight)
+    position = {n: i for i, n in enumerate(G.nodes)}
 
-    if nx.is_directed_acyclic_graph(G):
-        for n in nx.topological_sort(G):
-            scores[n] = update(n, scores)
-        return StrengthResult(scores, True, 1, method)
-    for it in range(1, max_iter + 1):
-        new = {n: update(n, scores) for n in G.nodes}
-        delta = max((abs(new[n] - scores[n]) for n in G.nodes), default=0.0)
-        scores = new
-        if delta < tol:
-            return StrengthResult(scores, True, it, method)
-    return StrengthResult(scores, False, max_iter, method)
+    def f(n: Any) -> float:
+        return update(weight[n], [scores[a] for a in att[n]], [scores[s] for s in sup[n]])
+
+    C = nx.condensation(H)
+    converged = True
+    iterations = 1
+    for c in nx.topological_sort(C):
+        members = C.nodes[c]["members"]
+        if len(members) == 1:
+            (n,) = members
+            if not H.has_edge(n, n):
+                scores[n] = f(n)
+                continue
+        ordered = sorted(members, key=position.__getitem__)
+        done = False
+        sweeps = 0
+        while sweeps < max_iter and not done:
+            sweeps += 1
+            new = [f(n) for n in ordered]
+            residual = max(abs(x - scores[n]) for n, x in zip(ordered, new, strict=True))
+            for n, x in zip(ordered, new, strict=True):
+                s = x if method == "dfquad" else scores[n] + step * (x - scores[n])
+                scores[n] = min(1.0, max(0.0, s))
+            done = residual < tol
+        converged = converged and done
+        iterations = max(iterations, sweeps)
+    return StrengthResult({n: scores[n] for n in G.nodes}, converged, iterations, method)
