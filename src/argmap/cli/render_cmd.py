@@ -1,4 +1,4 @@
-"""``argmap render``: draw the map as DOT, SVG, PNG or PDF."""
+"""``argmap render``: draw the map as DOT, SVG, PNG, PDF or an interactive HTML page."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from argmap.model import ArgumentMap
 from argmap.render import ENGINES, PICTURE_FORMATS, RenderError, render
 from argmap.render.dot import RANKDIRS
 from argmap.render.engines import DEFAULT_TIMEOUT
+from argmap.status import SEMANTICS
 
 __all__ = ["register_render"]
 
@@ -20,17 +21,21 @@ def register_render(sub: Subparsers) -> None:
     p = command_parser(
         sub,
         "render",
-        "draw the map as DOT, SVG, PNG or PDF",
+        "draw the map as DOT, SVG, PNG, PDF or an interactive HTML page",
         "Draw MAP. Claims are rounded boxes coloured by side, with a thick border and\n"
         "UNREBUTTED when nothing rebuts them; quotes are notes in the original language\n"
         "(AI-generated ones dashed, violet-grey and tagged); supports are solid green\n"
         "arrows, rebuts dashed vermillion lines ending in a bar. The first two sides face\n"
         "each other across the middle; observers are drawn apart. In SVG, hovering over a\n"
         "box shows the full text, the translation and the quote's line:column.\n\n"
-        "The format comes from the extension of -o (.dot .gv .svg .png .pdf) or --format.\n"
+        "The format comes from the extension of -o (.dot .gv .svg .png .pdf .html) or\n"
+        "--format. HTML is one self-contained page, safe to publish or open offline:\n"
+        "click a box (or Tab to it and press Enter) to read its quotes, verdict and\n"
+        "rebuttals; filter by party, source and verdict; search; pan and zoom.\n"
         "SVG needs nothing but argmap (an embedded Graphviz draws it, with plain labels);\n"
         "PNG and PDF need Graphviz's dot program (Debian/Ubuntu: apt-get install graphviz).",
         "  argmap render data/claims.json -o map.svg\n"
+        "  argmap render data/claims.json -o map.html\n"
         "  argmap render data/claims.json -o map.png --engine system\n"
         "  argmap render data/claims.json -o - --format dot --claims-only --lang fr\n"
         "  argmap render data/claims.json -o departure.svg --focus musk-departure-was-mutual\n"
@@ -87,6 +92,12 @@ def register_render(sub: Subparsers) -> None:
         "plain: one size. Default: html, plain with --engine wasm",
     )
     p.add_argument(
+        "--semantics",
+        choices=SEMANTICS,
+        default=None,
+        help="HTML only: the semantics of the acceptance shown for each box (default: grounded)",
+    )
+    p.add_argument(
         "--timeout",
         type=float,
         default=DEFAULT_TIMEOUT,
@@ -109,11 +120,13 @@ def run_render(args: argparse.Namespace) -> int:
     fmt = args.format
     if fmt is None:
         if args.output == "-":
-            raise CliError("writing to standard output: give --format (dot, svg, png or pdf)")
+            raise CliError("writing to standard output: give --format (dot, svg, png, pdf or html)")
         try:
             fmt = format_for_path(args.output, {f: WRITERS[f] for f in PICTURE_FORMATS}).name
         except FormatError as err:
             raise CliError(str(err)) from None
+    if args.semantics is not None and fmt != "html":
+        raise CliError("--semantics applies to HTML pages only (-o FILE.html)")
     if args.depth < 0:
         raise CliError(f"--depth must be 0 or more, not {args.depth}")
     if args.focus is None and args.depth != 1:
@@ -130,6 +143,7 @@ def run_render(args: argparse.Namespace) -> int:
     }:
         raise CliError(f"--focus: no claim or evidence {args.focus!r} in {args.map}")
     html = None if args.labels is None else args.labels == "html"
+    extra = {"semantics": args.semantics} if args.semantics is not None else {}
     try:
         data = render(
             m,
@@ -144,6 +158,7 @@ def run_render(args: argparse.Namespace) -> int:
             rankdir=args.rankdir,
             legend=not args.no_legend,
             title=args.title,
+            **extra,
         )
     except RenderError as err:
         raise CliError(str(err)) from None

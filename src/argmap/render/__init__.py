@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 #: Formats :func:`render` writes.
-PICTURE_FORMATS = ("dot", "svg", "png", "pdf")
+PICTURE_FORMATS = ("dot", "svg", "png", "pdf", "html")
 
 
 def render(
@@ -56,7 +56,8 @@ def render(
     html: bool | None = None,
     **options: Any,
 ) -> bytes:
-    """Return the map drawn as ``format``: 'svg', 'png', 'pdf', or 'dot' (the DOT text).
+    """Return the map drawn as ``format``: 'svg', 'png', 'pdf', 'dot' (the DOT text) or
+    'html' (an interactive page, see :func:`argmap.render.html.to_html`).
 
     Args:
         m: the map.
@@ -79,6 +80,10 @@ def render(
         >>> render(m, "dot", engine="wasm")[:16]
         b'digraph argmap {'
     """
+    if format == "html":
+        from argmap.render.html import to_html
+
+        return to_html(m, engine=engine, timeout=timeout, html=html, **options).encode()
     if format in ("dot", "gv"):
         if engine not in ENGINES:
             raise RenderError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
@@ -110,3 +115,9 @@ def _image_writer(fmt: str) -> Any:
 
 for _fmt, _desc in (("svg", "SVG picture"), ("png", "PNG picture"), ("pdf", "PDF document")):
     writer(_fmt, extensions=(f".{_fmt}",), description=_desc, binary=True)(_image_writer(_fmt))
+writer(
+    "html",
+    extensions=(".html", ".htm"),
+    description="interactive HTML page, self-contained",
+    binary=True,
+)(_image_writer("html"))

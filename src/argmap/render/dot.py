@@ -230,6 +230,7 @@ def to_dot(
     legend: bool = True,
     title: str | None = None,
     html: bool = True,
+    caption: bool = True,
 ) -> str:
     """Return the map as DOT text, ready for Graphviz.
 
@@ -249,6 +250,7 @@ def to_dot(
         html: HTML-like labels (two type sizes, bold tags, italic quotes), which
             Graphviz's ``dot`` draws; False for plain labels, which the embedded
             WebAssembly engine needs.
+        caption: draw the title and the counts on top (the HTML page has its own).
 
     Raises:
         RenderError: ``focus`` is no node of the map, or a bad ``rankdir`` or ``depth``.
@@ -305,7 +307,7 @@ def to_dot(
         ),
     )
 
-    head = _title(ctx, title if title is not None else m.title, keep)
+    head = _title(ctx, title if title is not None else m.title, keep) if caption else ""
     lines = [
         "digraph argmap {",
         f"  graph [rankdir={rankdir}, newrank=true, nodesep=0.18, ranksep=0.45, "

@@ -1,0 +1,252 @@
+"""The HTML page in a real browser: headless Chromium driven by Playwright.
+
+Skipped, with the reason, where Chromium or Playwright is missing; ``.ci/run``
+installs both. Set ARGMAP_CHROMIUM to use another Chromium executable.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import argmap
+from argmap.render.html import to_html
+from conftest import ROOT
+
+CHROMIUM = os.environ.get("ARGMAP_CHROMIUM") or next(
+    filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None
+)
+if CHROMIUM is None:
+    pytest.skip("no Chromium here (Debian: apt-get install chromium)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+
+BUNDLED = ROOT / "data" / "claims.json"
+INJECTION = ROOT / "tests" / "data" / "html" / "injection.json"
+CLAIM = "musk-departure-was-mutual"
+
+
+class Visit:
+    """A page opened in the browser, with every console message and request seen."""
+
+    def __init__(self, browser: Any, path: Path) -> None:
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.url = path.resolve().as_uri()
+        self.page.on(
+            "console",
+            lambda m: self.errors.append(m.text) if m.type in ("error", "warning") else None,
+        )
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.goto(self.url)
+        self.page.wait_for_selector("body[data-ready=true]")
+
+    def outside_requests(self) -> list[str]:
+        return [u for u in self.requests if u.split("#")[0] != self.url and u != "data:,"]
+
+    def box(self, node: str) -> Any:
+        return self.page.locator(f'#map g.node[data-node="{node}"]')
+
+    def classes(self, node: str) -> set[str]:
+        return set((self.box(node).get_attribute("class") or "").split())
+
+    def view_box(self) -> str:
+        return str(self.page.locator("#map").get_attribute("viewBox"))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def bundled_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("html") / "musk-altman.html"
+    path.write_text(to_html(argmap.load(BUNDLED)), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def visit(browser: Any, bundled_page: Path) -> Iterator[Visit]:
+    v = Visit(browser, bundled_page)
+    yield v
+    v.page.close()
+
+
+def test_loads_clean_and_asks_for_nothing(visit: Visit) -> None:
+    m = argmap.load(BUNDLED)
+    assert visit.page.title() == m.title
+    assert visit.page.locator("#map g.node[data-node]").count() == len(m.claims) + len(m.evidence)
+    assert visit.page.locator("#panel").is_hidden()
+    assert visit.errors == []
+    assert visit.outside_requests() == []
+
+
+def test_clicking_a_claim_shows_its_quotes_and_rebuttals(visit: Visit) -> None:
+    m = argmap.load(BUNDLED)
+    evidence = {e.id: e for e in m.evidence}
+    claims = {c.id: c for c in m.claims}
+    quotes = [
+        evidence[r.source].quote for r in m.relations if r.target == CLAIM and r.source in evidence
+    ]
+    rebuttals = [
+        claims[r.source].text for r in m.relations if r.target == CLAIM and r.type == "rebuts"
+    ]
+    assert quotes and rebuttals
+    visit.box(CLAIM).click()
+    panel = visit.page.locator("#panel")
+    assert panel.is_visible()
+    text = panel.inner_text()
+    assert claims[CLAIM].text in text
+    assert claims[CLAIM].original is not None and claims[CLAIM].original.text in text
+    for quote in quotes:
+        assert quote in text
+    for rebuttal in rebuttals:
+        assert rebuttal in text
+    assert "line 17, column 498" in text  # where the quote stands in its source
+    assert "selected" in visit.classes(CLAIM)
+    assert visit.errors == []
+
+
+def test_keyboard_enter_opens_the_panel_and_escape_closes_it(visit: Visit) -> None:
+    visit.box(CLAIM).focus()
+    visit.page.keyboard.press("Enter")
+    assert visit.page.locator("#panel").is_visible()
+    assert "mutual" in visit.page.locator("#panel-body").inner_text()
+    visit.page.keyboard.press("Escape")
+    assert visit.page.locator("#panel").is_hidden()
+
+
+def test_a_link_in_the_panel_moves_to_that_node(visit: Visit) -> None:
+    visit.box(CLAIM).click()
+    link = visit.page.locator("#panel a[data-go]").first
+    target = link.get_attribute("data-go")
+    assert target and target != CLAIM
+    before = visit.view_box()
+    link.click()
+    assert "selected" in visit.classes(target)
+    assert "selected" not in visit.classes(CLAIM)
+    assert visit.view_box() != before
+    assert visit.page.evaluate("document.activeElement.dataset.node") == target
+
+
+def test_filters_hide_and_show_nodes(visit: Visit) -> None:
+    m = argmap.load(BUNDLED)
+    only_musk = [c.id for c in m.claims if c.asserted_by == ["elon-musk"]]
+    others = [c.id for c in m.claims if "elon-musk" not in c.asserted_by and c.asserted_by]
+    assert only_musk and others
+    visit.page.locator('input[name="party"][value="elon-musk"]').uncheck()
+    assert all("hidden" in visit.classes(n) for n in only_musk)
+    assert not any("hidden" in visit.classes(n) for n in others[:5])
+    shown = visit.page.locator("#shown").inner_text()
+    assert shown.startswith("Showing ") and not shown.startswith("Showing 142 ")
+    visit.page.locator('input[name="party"][value="elon-musk"]').check()
+    assert not any("hidden" in visit.classes(n) for n in only_musk)
+
+    grok = [e.id for e in m.evidence if e.source == "grok-note-2025"]
+    visit.page.locator('input[name="source"][value="grok-note-2025"]').uncheck()
+    assert all("hidden" in visit.classes(n) for n in grok)
+    visit.page.locator("#show-all").click()
+    assert not any("hidden" in visit.classes(n) for n in grok)
+
+
+def test_status_filter_and_hidden_edges(visit: Visit) -> None:
+    defeated = [
+        s.id for s in argmap.status.claim_statuses(argmap.load(BUNDLED)) if s.verdict == "defeated"
+    ]
+    assert defeated
+    visit.page.locator('input[name="status"][value="defeated"]').uncheck()
+    assert all("hidden" in visit.classes(n) for n in defeated)
+    edges = visit.page.locator(f'#map g.edge[data-to="{defeated[0]}"]')
+    assert edges.count() > 0
+    assert all(
+        "hidden" in (edges.nth(i).get_attribute("class") or "") for i in range(edges.count())
+    )
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def test_search_highlights_matches(visit: Visit) -> None:
+    m = argmap.load(BUNDLED)
+    expected = {
+        c.id
+        for c in m.claims
+        if "tesla" in fold(c.text + " " + (c.original.text if c.original else ""))
+    }
+    visit.page.locator("#search").fill("Tésla")  # accents and case do not matter
+    matched = set(
+        visit.page.locator("#map g.node.match").evaluate_all("els => els.map(e => e.dataset.node)")
+    )
+    assert expected and expected <= matched
+    assert "match" in visit.page.locator("#search-count").inner_text()
+    visit.page.locator("#search").press("Enter")
+    assert visit.page.locator("#panel").is_visible()
+    first = visit.page.locator("#map g.node.selected").get_attribute("data-node")
+    assert first in matched
+    visit.page.locator("#search").press("Escape")
+    assert visit.page.locator("#map g.node.match").count() == 0
+
+
+def test_zoom_and_pan_change_the_view(visit: Visit) -> None:
+    home = visit.view_box()
+    visit.page.locator("#zoom-in").click()
+    zoomed = visit.view_box()
+    assert float(zoomed.split()[2]) < float(home.split()[2])
+    box = visit.page.locator("#map").bounding_box()
+    assert box is not None
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    visit.page.mouse.move(x, y)
+    visit.page.mouse.down()
+    visit.page.mouse.move(x + 120, y + 40, steps=4)
+    visit.page.mouse.up()
+    assert visit.view_box() != zoomed
+    assert visit.page.locator("#panel").is_hidden(), "a drag is not a click"
+    visit.page.locator("#zoom-fit").click()
+    assert [round(float(v), 1) for v in visit.view_box().split()] == [
+        round(float(v), 1) for v in home.split()
+    ]
+
+
+def test_a_link_to_a_node_opens_it(browser: Any, bundled_page: Path) -> None:
+    page = browser.new_page()
+    page.goto(bundled_page.resolve().as_uri() + "#" + CLAIM)
+    page.wait_for_selector("#panel:not([hidden])")
+    assert "mutual" in page.locator("#panel-body").inner_text()
+    page.close()
+
+
+def test_injection_map_runs_nothing(browser: Any, tmp_path: Path) -> None:
+    m = argmap.load(INJECTION)
+    path = tmp_path / "injection.html"
+    path.write_text(to_html(m), encoding="utf-8")
+    visit = Visit(browser, path)
+    page = visit.page
+    for node in [c.id for c in m.claims] + [e.id for e in m.evidence]:
+        visit.box(node).click()
+    page.locator("#search").fill("script")
+    page.locator("#search").press("Enter")
+    page.locator("details").first.click()
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("img").count() == 0
+    assert visit.outside_requests() == []
+    assert visit.errors == []
+    visit.box("c-script").click()
+    text = page.locator("#panel").inner_text()
+    assert "Claim <script>window.__pwned = 1</script>" in text
+    assert '"><img src=x onerror="window.__pwned = 2">' in text  # the rebuttal, as text
+    assert "Mallory" in text
+    assert page.title() == m.title
+    page.close()
