@@ -31,6 +31,7 @@ from argmap.render.engines import (
     resolve_engine,
 )
 from argmap.render.engines import run_dot as _run_dot
+from argmap.render.html import to_html
 
 __all__ = [
     "ENGINES",
@@ -41,6 +42,7 @@ __all__ = [
     "render",
     "resolve_engine",
     "to_dot",
+    "to_html",
 ]
 
 #: Formats :func:`render` writes.
@@ -81,8 +83,6 @@ def render(
         b'digraph argmap {'
     """
     if format == "html":
-        from argmap.render.html import to_html
-
         return to_html(m, engine=engine, timeout=timeout, html=html, **options).encode()
     if format in ("dot", "gv"):
         if engine not in ENGINES:
