@@ -15,9 +15,11 @@ from argmap.cli import main
 from argmap.frameworks import (
     FRAMEWORK_FORMATS,
     FrameworkFormatError,
+    framework_statuses,
     framework_to_map,
     guess_format,
     read_apx,
+    read_attacks,
     read_framework,
     read_iccma,
     read_tgf,
@@ -26,7 +28,14 @@ from argmap.frameworks import (
     write_iccma,
     write_tgf,
 )
-from argmap.semantics import grounded_extension, preferred_extensions
+from argmap.semantics import (
+    SEMANTICS,
+    grounded_extension,
+    grounded_labelling,
+    grounded_labelling_from_attacks,
+    preferred_extensions,
+)
+from argmap.status import claim_statuses
 from conftest import ROOT
 
 FIXTURES = Path(__file__).parent / "data" / "frameworks"
@@ -318,3 +327,70 @@ def test_export_and_status_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str
     bad.write_text("p af 1\n1 2\n")
     assert main(["status", str(bad)]) == 2
     assert f"{bad}:2:3: error E001 invalid iccma framework" in capsys.readouterr().err
+
+
+# --- reading attacks without a graph ----------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(graphs, st.sampled_from(sorted(FRAMEWORK_FORMATS)))
+def test_read_attacks_gives_the_graphs_arguments_and_attacks(G: nx.DiGraph, fmt: str) -> None:
+    text = write_framework(G, fmt)
+    arguments, attacks = read_attacks(text, fmt)
+    H = read_framework(text, fmt)
+    assert arguments == list(H.nodes)
+    assert set(attacks) == set(H.edges)
+    labels = grounded_labelling_from_attacks(arguments, attacks)
+    assert labels == grounded_labelling(H)
+
+
+ICCMA_LINES = st.sampled_from(
+    ["p af 3", "p af 0", "p af x", "1 2", "2 3", "3 3", "1 2", "0 1", "1 4", "1", "1 2 3",
+     "# c", "#2 two", "", "  ", "x y", "+1 2", "1_0 2", "٣ 1", "01 2", "1\t2", "  2   1  "]
+)  # fmt: skip
+ICCMA_TEXTS = st.tuples(
+    st.lists(ICCMA_LINES, max_size=8), st.sampled_from(["\n", "\r\n"]), st.booleans()
+).map(lambda t: ("\ufeff" if t[2] else "") + t[1].join(t[0]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(ICCMA_TEXTS)
+def test_bulk_iccma_reading_agrees_with_the_careful_reader(text: str) -> None:
+    try:
+        G = read_iccma(text)
+    except FrameworkFormatError as err:
+        with pytest.raises(FrameworkFormatError) as again:
+            read_attacks(text, "iccma")
+        assert str(again.value) == str(err)
+        return
+    arguments, attacks = read_attacks(text, "iccma")
+    assert arguments == list(G.nodes)
+    assert sorted(set(attacks), key=repr) == sorted(G.edges, key=repr)
+
+
+def test_read_attacks_from_a_file_and_its_errors(tmp_path: Path) -> None:
+    path = tmp_path / "fw.af"
+    path.write_text("p af 3\n1 2\n2 3\n", encoding="utf-8")
+    assert read_attacks(path) == ([1, 2, 3], [(1, 2), (2, 3)])
+    with pytest.raises(ValueError, match="cannot tell the framework format"):
+        read_attacks(tmp_path / "fw.txt")
+    with pytest.raises(ValueError, match="give the format"):
+        read_attacks("p af 1\n")
+    with pytest.raises(FrameworkFormatError, match=r"^3:3: argument 3 is not in 1\.\.2$"):
+        read_attacks(FIXTURES / "bad-range.af")
+    with pytest.raises(ValueError, match="an attack names 9, which is not an argument"):
+        grounded_labelling_from_attacks([1, 2], [(1, 9)])
+
+
+@settings(max_examples=150, deadline=None)
+@given(graphs, st.sampled_from(SEMANTICS), st.booleans())
+def test_framework_statuses_equal_those_of_the_map(
+    G: nx.DiGraph, semantics: str, with_strength: bool
+) -> None:
+    text = write_iccma(G)
+    fast = framework_statuses(*read_attacks(text, "iccma"), semantics=semantics,
+                              with_strength=with_strength)  # fmt: skip
+    slow = claim_statuses(
+        framework_to_map(read_iccma(text)), semantics=semantics, with_strength=with_strength
+    )
+    assert [s.to_dict() for s in fast] == [s.to_dict() for s in slow]

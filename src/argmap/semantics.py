@@ -48,11 +48,13 @@ __all__ = [
     "Label",
     "StrengthResult",
     "acceptance",
+    "acceptance_from_attacks",
     "attacks",
     "complete_extensions",
     "complete_labellings",
     "grounded_extension",
     "grounded_labelling",
+    "grounded_labelling_from_attacks",
     "is_admissible",
     "is_complete",
     "is_conflict_free",
@@ -220,6 +222,84 @@ def grounded_labelling(G: nx.DiGraph) -> dict[Any, Label]:
         out = dict.fromkeys(pred, Label.UNDEC)
         out.update(label)
     return out
+
+
+def _adjacency_of(
+    arguments: Iterable[Any], attacks: Iterable[tuple[Any, Any]]
+) -> tuple[_Adjacency, _Adjacency]:
+    """Return ``(successors, predecessors)`` built from plain lists, no graph needed."""
+    succ: dict[Any, dict[Any, None]] = {a: {} for a in arguments}
+    pred: dict[Any, dict[Any, None]] = {a: {} for a in succ}
+    try:
+        for u, v in attacks:
+            succ[u][v] = None
+            pred[v][u] = None
+    except KeyError as err:
+        raise ValueError(f"an attack names {err.args[0]!r}, which is not an argument") from None
+    return succ, pred
+
+
+def grounded_labelling_from_attacks(
+    arguments: Iterable[Any], attacks: Iterable[tuple[Any, Any]]
+) -> dict[Any, Label]:
+    """Return the grounded labelling of a framework given as plain lists.
+
+    The same as :func:`grounded_labelling` without building a networkx graph first,
+    which for millions of attacks costs several times the labelling itself; pair it
+    with :func:`argmap.frameworks.read_attacks`. Arguments are numbered and the
+    labelling runs over lists; when they are already the integers 1..N, in order (as
+    in ICCMA files), they serve as their own numbers. A repeated attack counts once.
+
+    Raises:
+        ValueError: an attack names an argument not in ``arguments``.
+
+    Example:
+        >>> labels = grounded_labelling_from_attacks("abcd", [("a", "b"), ("b", "c"), ("d", "d")])
+        >>> {n: str(lab) for n, lab in labels.items()}
+        {'a': 'in', 'b': 'out', 'c': 'in', 'd': 'undec'}
+    """
+    args = list(arguments)
+    attacks = attacks if isinstance(attacks, list) else list(attacks)
+    n = len(args)
+    with _no_cyclic_gc():
+        succ: list[list[int]] = [[] for _ in range(n + 1)]
+        alive = [0] * (n + 1)  # attacks on each argument whose attacker is not yet OUT
+        if args == list(range(1, n + 1)):
+            pairs: Iterable[tuple[int, int]] = attacks
+        else:
+            index = {a: i for i, a in enumerate(args, 1)}
+            if len(index) != n:
+                raise ValueError("an argument is listed twice")
+            pairs = ((index[u], index[v]) for u, v in attacks)
+        try:
+            for u, v in pairs:
+                succ[u].append(v)
+                alive[v] += 1
+        except (KeyError, IndexError, TypeError):
+            known = set(args)
+            bad = next(x for pair in attacks for x in pair if x not in known)
+            raise ValueError(f"an attack names {bad!r}, which is not an argument") from None
+        # A repeated attack is counted twice in alive[v] and, being twice in succ[u],
+        # taken off twice when u goes OUT: the counts stay right.
+        label = bytearray(n + 1)  # 0 undecided, 1 in, 2 out
+        found = [i for i in range(1, n + 1) if not alive[i]]
+        for i in found:
+            label[i] = 1
+        for x in found:  # grows while it is read: a first-in first-out queue
+            for t in succ[x]:
+                if label[t]:
+                    continue
+                label[t] = 2
+                for u in succ[t]:
+                    if label[u]:
+                        continue
+                    left = alive[u] - 1
+                    alive[u] = left
+                    if not left:
+                        label[u] = 1
+                        found.append(u)
+        names = (Label.UNDEC, Label.IN, Label.OUT)
+        return {a: names[label[i]] for i, a in enumerate(args, 1)}
 
 
 def grounded_extension(G: nx.DiGraph) -> frozenset[Any]:
@@ -703,9 +783,29 @@ def acceptance(G: nx.DiGraph, semantics: str = "grounded") -> dict[Any, Acceptan
         >>> acceptance(nx.DiGraph([("a", "a")]), "stable")["a"]
         Acceptance(credulous=False, sceptical=False)
     """
+    return _acceptance(*_adjacency(G), semantics)
+
+
+def acceptance_from_attacks(
+    arguments: Iterable[Any], attacks: Iterable[tuple[Any, Any]], semantics: str = "grounded"
+) -> dict[Any, Acceptance]:
+    """Return :func:`acceptance` for a framework given as plain lists (no graph built).
+
+    Raises:
+        ValueError: an unknown semantics, or an attack on an argument not listed.
+
+    Example:
+        >>> acc = acceptance_from_attacks("ab", [("a", "b"), ("b", "a")], "preferred")
+        >>> acc["b"]
+        Acceptance(credulous=True, sceptical=False)
+    """
+    with _no_cyclic_gc():
+        return _acceptance(*_adjacency_of(arguments, attacks), semantics)
+
+
+def _acceptance(succ: _Adjacency, pred: _Adjacency, semantics: str) -> dict[Any, Acceptance]:
     if semantics not in SEMANTICS:
         raise ValueError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
-    succ, pred = _adjacency(G)
     if semantics == "grounded":
         _, found = _grounded(succ, pred)
         ins = set(found)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from argmap.diagnostics import Diagnostic, MapError, Severity
 from argmap.fileio import write_atomic
@@ -86,13 +87,33 @@ def load_map(path: str) -> ArgumentMap:
     A file with an abstract-framework extension (.af .i23 .apx .tgf) is read as that
     framework, each argument a claim and each attack a rebuttal.
     """
-    from argmap.frameworks import FrameworkFormatError, framework_to_map, guess_format
+    from argmap.frameworks import framework_to_map, guess_format, read_framework
+
+    if guess_format(path) is None:
+        return load(Path(path))
+    return _framework_file(
+        path, lambda text, fmt: framework_to_map(read_framework(text, fmt), title=Path(path).name)
+    )
+
+
+def load_attacks(path: str) -> tuple[list[Any], list[tuple[Any, Any]]] | None:
+    """Return the arguments and attacks of the framework file at ``path``, or None when
+    ``path`` is a map (no framework extension); malformed files raise MapError."""
+    from argmap.frameworks import guess_format, read_attacks
+
+    if guess_format(path) is None:
+        return None
+    return _framework_file(path, read_attacks)
+
+
+_T = TypeVar("_T")
+
+
+def _framework_file(path: str, read: Callable[[str, str], _T]) -> _T:
+    from argmap.frameworks import FrameworkFormatError, guess_format
 
     fmt = guess_format(path)
-    if fmt is None:
-        return load(Path(path))
-    from argmap.frameworks import read_framework
-
+    assert fmt is not None
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -100,7 +121,7 @@ def load_map(path: str) -> ArgumentMap:
     except (OSError, UnicodeDecodeError) as exc:
         raise CliError(f"{path}: cannot read: {exc}") from None
     try:
-        return framework_to_map(read_framework(text, fmt), title=Path(path).name)
+        return read(text, fmt)
     except FrameworkFormatError as err:
         raise MapError(
             [

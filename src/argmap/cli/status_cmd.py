@@ -14,8 +14,10 @@ from argmap.cli.common import (
     command_parser,
     dump_json,
     emit,
+    load_attacks,
     load_map,
 )
+from argmap.frameworks import framework_statuses
 from argmap.status import SEMANTICS, claim_statuses, explain
 
 __all__ = ["register_explain", "register_status"]
@@ -49,8 +51,14 @@ def register_status(sub: Subparsers) -> None:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    m = load_map(args.map)
-    statuses = claim_statuses(m, semantics=args.semantics, with_strength=args.strength)
+    framework = load_attacks(args.map)
+    if framework is not None:  # no map to build: straight from the attacks
+        statuses = framework_statuses(
+            *framework, semantics=args.semantics, with_strength=args.strength
+        )
+    else:
+        m = load_map(args.map)
+        statuses = claim_statuses(m, semantics=args.semantics, with_strength=args.strength)
     if args.format == "json":
         emit(
             dump_json(
@@ -82,7 +90,10 @@ def run_status(args: argparse.Namespace) -> int:
         if s.strength is not None:
             tags.append(f"strength {s.strength:.2f}")
         out.append(f"{s.id}  [{', '.join(tags)}]")
-        out.extend(textwrap.wrap(s.text, 88, initial_indent="  ", subsequent_indent="  "))
+        if len(s.text) <= 86 and s.text.isprintable() and s.text == " ".join(s.text.split()):
+            out.append("  " + s.text)  # what textwrap would give, much faster
+        else:
+            out.extend(textwrap.wrap(s.text, 88, initial_indent="  ", subsequent_indent="  "))
     emit("\n".join(out) + "\n", args.output)
     return 0
 
