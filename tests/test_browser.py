@@ -250,3 +250,16 @@ def test_injection_map_runs_nothing(browser: Any, tmp_path: Path) -> None:
     assert "Mallory" in text
     assert page.title() == m.title
     page.close()
+
+
+def test_print_styles_leave_the_controls_out(visit: Visit, tmp_path: Path) -> None:
+    visit.box(CLAIM).click()
+    visit.page.emulate_media(media="print")
+    assert visit.page.locator("#filter-party").is_hidden()
+    assert visit.page.locator(".zoom").is_hidden()
+    assert visit.page.locator("#sources").is_visible()
+    assert visit.page.locator("#panel").is_visible()  # the open panel is printed too
+    pdf = visit.page.pdf(path=str(tmp_path / "map.pdf"))
+    assert pdf.startswith(b"%PDF")
+    visit.page.emulate_media(media="screen")
+    assert visit.page.locator("#filter-party").is_visible()
