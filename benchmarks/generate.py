@@ -13,13 +13,14 @@ part at that size.
 from __future__ import annotations
 
 import argparse
-import gc
 import random
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
+
+from argmap._bulk import gc_paused
 
 __all__ = [
     "digraph",
@@ -93,15 +94,10 @@ def digraph(n_args: int, edges: Iterable[tuple[int, int]]) -> nx.DiGraph:
     The cyclic garbage collector is held while the graph is built (it would rescan
     the growing graph again and again).
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         G = nx.DiGraph()
         G.add_nodes_from(range(1, n_args + 1))
         G.add_edges_from(edges)
-    finally:
-        if enabled:
-            gc.enable()
     return G
 
 

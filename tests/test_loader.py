@@ -139,3 +139,16 @@ def _keys(value: Any) -> list[str]:
     if isinstance(value, list):
         return [k for v in value for k in _keys(v)]
     return []
+
+
+def test_locator_agrees_with_full_scan_across_blocks() -> None:
+    # Over 64 kB of text, so line numbers come from several blocks of the count index.
+    value = {"claims": [{"id": f"c-{i}", "text": "é" * (i % 7) + "x\ny"} for i in range(6000)]}
+    text = json.dumps(value, indent=1, ensure_ascii=False)
+    assert len(text) > 3 * 65536
+    locations, _ = json_locations(text)
+    locator = JsonLocator(text)
+    for i in (0, 1, 2047, 2048, 4095, 5999):
+        for path in (f"claims[{i}]", f"claims[{i}].text"):
+            assert locator.position(path) == locations[path]
+    assert locator.position("claims[6000]") is None

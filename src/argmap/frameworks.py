@@ -61,12 +61,12 @@ from typing import Any
 
 import networkx as nx
 
+from argmap._bulk import gc_paused
 from argmap.model import ArgumentMap
 from argmap.semantics import (
     Acceptance,
     Label,
     _adjacency,
-    _no_cyclic_gc,
     acceptance_from_attacks,
     grounded_labelling_from_attacks,
     strength,
@@ -285,7 +285,7 @@ def _iccma_fast(text: str) -> tuple[list[Any], list[tuple[Any, Any]]] | None:
     # Every line holds one space (two numbers) or is empty.
     if (spaces and max(spaces) > 1) or spaces.count(0) != lines.count(""):
         return None
-    with _no_cyclic_gc():  # millions of new tuples would set off needless collections
+    with gc_paused():  # millions of new tuples would set off needless collections
         numbers = list(map(int, rest.split()))
         if numbers and (min(numbers) < 1 or max(numbers) > n):
             return None

@@ -26,6 +26,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from argmap._bulk import gc_paused
 from argmap.diagnostics import Diagnostic, MapError, Severity
 from argmap.model import ID_PATTERN, ArgumentMap
 
@@ -93,6 +94,11 @@ def loads(text: str, *, name: str = "<map>") -> ArgumentMap:
         ...     print(err)
         m.json:1:13: error E001 invalid JSON: expecting value (the file may be truncated)
     """
+    with gc_paused():
+        return _loads(text, name)
+
+
+def _loads(text: str, name: str) -> ArgumentMap:
     if text.startswith("\ufeff"):
         text = text[1:]
     repeated_keys = False
@@ -168,6 +174,8 @@ def json_path(loc: tuple[int | str, ...]) -> str:
 
 
 _WS = re.compile(r"[ \t\n\r]*")
+_BLOCK = 1 << 16
+_AFTER_VALUE = re.compile(r"[ \t\n\r]*,?[ \t\n\r]*")
 _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
 
 
@@ -273,10 +281,12 @@ class JsonLocator:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._decoder = json.JSONDecoder()
-        self._line_starts: list[int] | None = None
+        # scan_once(text, offset) -> (value, end), the C scanner behind raw_decode
+        self._scan_value = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+        self._block_lines: list[int] | None = None
         self._start: dict[str, int] = {}
         self._key: dict[str, int] = {}
+        self._items: dict[str, list[int]] = {}  # array path -> where each item starts
         self._scanned: set[str] = set()
         if text.strip():
             self._start[""] = self._skip(0)
@@ -305,11 +315,16 @@ class JsonLocator:
             self._scan(current)
             index, key = m.group(1), m.group(2)
             if index is not None:
+                items = self._items.get(current)
+                n = int(index)
+                if items is None or n >= len(items):
+                    return None
                 current = f"{current}[{index}]"
+                self._start[current] = items[n]
             else:
                 current = f"{current}.{key}" if current else key
-            if current not in self._start:
-                return None
+                if current not in self._start:
+                    return None
         return self._key.get(current, self._start[current])
 
     def _skip(self, i: int) -> int:
@@ -321,6 +336,9 @@ class JsonLocator:
             return
         self._scanned.add(path)
         text, i = self.text, self._start[path]
+        # The text is valid JSON (it was parsed before): after each member or item
+        # come white space, then a comma or the closing bracket.
+        after = _AFTER_VALUE.match
         if text[i] == "{":
             i = self._skip(i + 1)
             while text[i] != "}":
@@ -330,24 +348,27 @@ class JsonLocator:
                 i = self._skip(self._skip(i) + 1)  # past ':'
                 self._start.setdefault(child, i)
                 self._key.setdefault(child, kpos)
-                i = self._skip(self._decoder.raw_decode(text, i)[1])
-                if text[i] == ",":
-                    i = self._skip(i + 1)
+                i = after(text, self._scan_value(text, i)[1]).end()  # type: ignore[union-attr]
         elif text[i] == "[":
             i = self._skip(i + 1)
-            n = 0
+            items: list[int] = []
             while text[i] != "]":
-                self._start[f"{path}[{n}]"] = i
-                n += 1
-                i = self._skip(self._decoder.raw_decode(text, i)[1])
-                if text[i] == ",":
-                    i = self._skip(i + 1)
+                items.append(i)
+                i = after(text, self._scan_value(text, i)[1]).end()  # type: ignore[union-attr]
+            self._items[path] = items
 
     def _pos(self, offset: int) -> tuple[int, int]:
-        if self._line_starts is None:
-            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        line = bisect.bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
+        text = self.text
+        if self._block_lines is None:
+            # Lines before each block of the text: one pass of str.count, and then a
+            # position costs counting within one block only.
+            counts = [0]
+            for start in range(0, len(text), _BLOCK):
+                counts.append(counts[-1] + text.count("\n", start, start + _BLOCK))
+            self._block_lines = counts
+        block = offset // _BLOCK
+        line = self._block_lines[block] + text.count("\n", block * _BLOCK, offset) + 1
+        return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _schema_message(err: ErrorDetails) -> str:

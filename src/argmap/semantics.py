@@ -30,16 +30,16 @@ Example:
 from __future__ import annotations
 
 import enum
-import gc
 import itertools
 import math
 import operator
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
+
+from argmap._bulk import gc_paused
 
 __all__ = [
     "SEMANTICS",
@@ -88,22 +88,6 @@ class Label(enum.StrEnum):
 
 # Successors and predecessors of every node under the attack relation: node -> collection.
 _Adjacency = Mapping[Any, Collection[Any]]
-
-
-@contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Hold the cyclic garbage collector while millions of small containers are made.
-
-    Nothing made here is cyclic garbage; without this the collector rescans the whole
-    graph again and again and a million-node labelling takes several times longer.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _is_attack(data: Mapping[str, Any]) -> bool:
@@ -177,7 +161,7 @@ def _grounded(succ: _Adjacency, pred: _Adjacency) -> tuple[dict[Any, Label], lis
     OUT once an attacker is IN; ``alive`` counts the attackers not yet OUT.
     """
     IN, OUT = Label.IN, Label.OUT
-    with _no_cyclic_gc():
+    with gc_paused():
         found = list(itertools.compress(pred, map(operator.not_, pred.values())))
         label: dict[Any, Label] = dict.fromkeys(found, IN)
         alive = dict(zip(pred, map(len, pred.values()), strict=True))
@@ -216,7 +200,7 @@ def grounded_labelling(G: nx.DiGraph) -> dict[Any, Label]:
         >>> {n: str(lab) for n, lab in grounded_labelling(G).items()}
         {'a': 'in', 'b': 'out', 'c': 'in', 'd': 'undec'}
     """
-    with _no_cyclic_gc():
+    with gc_paused():
         succ, pred = _adjacency(G)
         label, _ = _grounded(succ, pred)
         out = dict.fromkeys(pred, Label.UNDEC)
@@ -261,7 +245,7 @@ def grounded_labelling_from_attacks(
     args = list(arguments)
     attacks = attacks if isinstance(attacks, list) else list(attacks)
     n = len(args)
-    with _no_cyclic_gc():
+    with gc_paused():
         succ: list[list[int]] = [[] for _ in range(n + 1)]
         alive = [0] * (n + 1)  # attacks on each argument whose attacker is not yet OUT
         if args == list(range(1, n + 1)):
@@ -314,7 +298,7 @@ def grounded_extension(G: nx.DiGraph) -> frozenset[Any]:
         >>> grounded_extension(nx.DiGraph([("a", "b"), ("b", "a")]))
         frozenset()
     """
-    with _no_cyclic_gc():
+    with gc_paused():
         _, found = _grounded(*_adjacency(G))
         return frozenset(found)
 
@@ -799,7 +783,7 @@ def acceptance_from_attacks(
         >>> acc["b"]
         Acceptance(credulous=True, sceptical=False)
     """
-    with _no_cyclic_gc():
+    with gc_paused():
         return _acceptance(*_adjacency_of(arguments, attacks), semantics)
 
 
