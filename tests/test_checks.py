@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import hashlib
+import random
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 import argmap
-from argmap.checks import RULES, Finding, rule
+from argmap.checks import (
+    _FULL_COMPARISON_LIMIT,
+    NEAR_DUPLICATE_THRESHOLD,
+    RULES,
+    Context,
+    Finding,
+    rule,
+)
 from argmap.diagnostics import Severity
 from conftest import NEWS_TEXT, write_map
 
@@ -305,3 +317,60 @@ def test_every_rule_is_documented() -> None:
         assert r.code[0] in "EW" and r.severity is (
             Severity.ERROR if r.code[0] == "E" else Severity.WARNING
         )
+
+
+def _near_duplicate_pairs(texts: list[str]) -> set[tuple[str, str]]:
+    m = argmap.ArgumentMap.model_validate(
+        {"claims": [{"id": f"c{i}", "text": t} for i, t in enumerate(texts)]}
+    )
+    ctx = Context(m)
+    return {
+        (f.subject or "", f.message.split("claim ")[1].split("'")[1])
+        for f in RULES["W106"].func(ctx)
+    }
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(["open", "ai", "musk", "mission", "profit"]), min_size=1, max_size=8
+        ).map(" ".join),
+        max_size=25,
+    )
+)
+def test_near_duplicates_are_the_pairs_above_the_threshold(texts: list[str]) -> None:
+    keys = [" ".join(re.findall(r"\w+", t.casefold())) for t in texts]
+    expected = {
+        (f"c{b}", f"c{a}")
+        for a in range(len(keys))
+        for b in range(a + 1, len(keys))
+        if fuzz.ratio(keys[a], keys[b]) >= NEAR_DUPLICATE_THRESHOLD
+    }
+    assert _near_duplicate_pairs(texts) == expected
+
+
+def test_near_duplicates_in_a_large_map_differing_at_either_end() -> None:
+    # Above the full-comparison limit, texts are compared with their neighbours in
+    # sorted order and in reversed-text order: a change at the start or at the end of
+    # a text leaves its twin next to it in one of them.
+    # Hundreds of texts sort between "surely ..." and "truly ..." (those starting with
+    # "tesla" or "tout"), and as many between the reversed "... alpha" and "... zulu",
+    # so each pair meets in one order only.
+    words = ["accord", "mission", "profit", "conseil", "secret", "tesla", "tout"]
+    rng = random.Random(5)
+    texts = [
+        " ".join(rng.choices(words, k=3)) + f" {i} " + " ".join(rng.choices(words, k=3))
+        for i in range(_FULL_COMPARISON_LIMIT + 300)
+    ]
+    base = "the nonprofit was meant to be open and to benefit all of humanity"
+    texts[10] = base + " alpha"
+    texts[2200] = base + " zulu"  # differs at the end
+    texts[50] = "surely " + base
+    texts[2100] = "truly " + base  # differs at the start
+    found = _near_duplicate_pairs(texts)
+    assert ("c2200", "c10") in found and ("c2100", "c50") in found
+    # Only pairs that the full comparison would also report.
+    keys = [" ".join(re.findall(r"\w+", t.casefold())) for t in texts]
+    for b, a in found:
+        assert fuzz.ratio(keys[int(a[1:])], keys[int(b[1:])]) >= NEAR_DUPLICATE_THRESHOLD

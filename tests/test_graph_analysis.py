@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections import deque
 from typing import Any
 
 import networkx as nx
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import argmap
 from argmap.analysis import supporting_quotes
+from argmap.checks import Context, evidence_behind
+from argmap.graph import Links
 
 Data = dict[str, Any]
 
@@ -93,3 +98,111 @@ def test_map_round_trips_through_json_data(base: Data) -> None:
     again = load(m.to_json_data())
     assert again == m
     assert list(m.to_json_data())[:2] == ["argmap", "title"]
+
+
+# Random maps whose ids repeat (a claim and an evidence may share one) and whose
+# relations may dangle, repeat a pair, or loop: the cases where Links and to_graph
+# must make the same choices.
+_ID = st.sampled_from(["a", "b", "c", "d", "e", "f", "g"])
+
+
+@st.composite
+def tangled_maps(draw: st.DrawFn) -> argmap.ArgumentMap:
+    claims = [{"id": i, "text": f"claim {i}"} for i in draw(st.lists(_ID, max_size=6))]
+    evidence = [{"id": i, "source": "s", "quote": "x"} for i in draw(st.lists(_ID, max_size=6))]
+    relations = [
+        {"from": u, "to": v, "type": t}
+        for u, v, t in draw(
+            st.lists(
+                st.tuples(_ID | st.just("ghost"), _ID, st.sampled_from(["supports", "rebuts"])),
+                max_size=14,
+            )
+        )
+    ]
+    return argmap.ArgumentMap.model_validate(
+        {
+            "sources": [{"id": "s", "title": "S", "text": "x"}],
+            "claims": claims,
+            "evidence": evidence,
+            "relations": relations,
+        }
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(tangled_maps())
+def test_links_hold_the_graphs_nodes_and_edges(m: argmap.ArgumentMap) -> None:
+    G = argmap.to_graph(m)
+    links = Links(m)
+    assert list(links.kind.items()) == list(G.nodes(data="kind"))
+    assert links.edges == {(u, v): t for u, v, t in G.edges(data="type")}
+    for node in G:
+        assert sorted(links.predecessors.get(node, [])) == sorted(
+            (u, G.edges[u, node]["type"]) for u in G.predecessors(node)
+        )
+
+
+def _evidence_reaching(G: nx.DiGraph, claim: str) -> set[str]:
+    """Evidence from which a path of supports through claims leads to ``claim``."""
+    support = nx.DiGraph(
+        (u, v)
+        for u, v, t in G.edges(data="type")
+        if t == "supports" and u != v and G.nodes[v]["kind"] == "claim"
+    )
+    if claim not in support:
+        return set()
+    claims_only = support.subgraph(n for n in support if G.nodes[n]["kind"] == "claim")
+    behind = nx.ancestors(claims_only, claim) | {claim}
+    return {u for c in behind for u in support.predecessors(c) if G.nodes[u]["kind"] == "evidence"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(tangled_maps())
+def test_evidence_behind_is_what_support_paths_reach(m: argmap.ArgumentMap) -> None:
+    G = argmap.to_graph(m)
+    expected = {c: _evidence_reaching(G, c) for c, k in G.nodes(data="kind") if k == "claim"}
+    assert evidence_behind(G) == expected
+    assert Context(m).supporting_evidence == expected
+
+
+def _supporting_quotes_by_graph(m: argmap.ArgumentMap, claim_id: str) -> list[tuple[str, Any]]:
+    """The breadth-first search over the networkx graph, as the reference."""
+    G = argmap.to_graph(m)
+    order = {n: i for i, n in enumerate(G.nodes)}
+    out: list[tuple[str, Any]] = []
+    seen = {claim_id}
+    queue: deque[tuple[str, str | None]] = deque([(claim_id, None)])
+    while queue:
+        node, via = queue.popleft()
+        for pred in sorted(G.predecessors(node), key=order.__getitem__):
+            if G.edges[pred, node]["type"] != "supports" or pred in seen:
+                continue
+            seen.add(pred)
+            if G.nodes[pred]["kind"] == "evidence":
+                out.append((pred, via))
+            else:
+                queue.append((pred, via if via is not None else pred))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(tangled_maps())
+def test_supporting_quotes_follow_supports_nearest_first(m: argmap.ArgumentMap) -> None:
+    links = Links(m)
+    for claim, kind in links.kind.items():
+        if kind == "claim":
+            got = [(q.evidence, q.via) for q in supporting_quotes(m, claim, links=links)]
+            assert got == _supporting_quotes_by_graph(m, claim)
+
+
+def test_evidence_behind_a_support_cycle_follows_claims_only() -> None:
+    # a and b support each other; a also "supports" the quote e2, which supports c.
+    G = nx.DiGraph()
+    G.add_nodes_from(["a", "b", "c"], kind="claim")
+    G.add_nodes_from(["e1", "e2"], kind="evidence")
+    G.add_edges_from(
+        [("e1", "a"), ("a", "b"), ("b", "a"), ("a", "e2"), ("e2", "c")], type="supports"
+    )
+    assert evidence_behind(G) == {"a": {"e1"}, "b": {"e1"}, "c": {"e2"}}
+    G.remove_edge("b", "a")  # no cycle left: the same answer by the other road
+    assert evidence_behind(G) == {"a": {"e1"}, "b": {"e1"}, "c": {"e2"}}

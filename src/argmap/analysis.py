@@ -22,7 +22,8 @@ from typing import Any
 
 import networkx as nx
 
-from argmap.graph import CLAIM, EVIDENCE, REBUTS, SUPPORTS, to_graph
+from argmap._bulk import gc_paused
+from argmap.graph import CLAIM, EVIDENCE, REBUTS, SUPPORTS, Links, to_graph
 from argmap.model import ArgumentMap, Claim, Evidence, Party
 from argmap.provenance import QuoteProof, prove_quotes
 
@@ -91,14 +92,15 @@ def supporting_quotes(
     m: ArgumentMap,
     claim_id: str,
     *,
-    graph: nx.DiGraph | None = None,
+    links: Links | None = None,
     proofs: dict[str, QuoteProof] | None = None,
     evidence: dict[str, Evidence] | None = None,
 ) -> list[SupportingQuote]:
     """Return the quotes that support a claim: directly, then through supporting claims.
 
     The search follows ``supports`` links backwards from the claim, nearest first;
-    each quote is listed once, with the claim it comes through (``via``).
+    each quote is listed once, with the claim it comes through (``via``). ``links``,
+    ``proofs`` and ``evidence`` may be passed to share them between calls.
 
     Example:
         >>> from argmap.model import ArgumentMap
@@ -111,22 +113,27 @@ def supporting_quotes(
         >>> [(q.evidence, q.span, q.via) for q in supporting_quotes(m, "big")]
         [('ev', (11, 20), 'small')]
     """
-    G = graph if graph is not None else to_graph(m)
+    if links is None:
+        links = Links(m)
     if proofs is None:
         proofs = prove_quotes(m)
     if evidence is None:
         evidence = m.evidence_by_id()
-    order = G.graph.get("_order") or {n: i for i, n in enumerate(G.nodes)}
+    order = links.order
+    predecessors = links.predecessors
     out: list[SupportingQuote] = []
     seen = {claim_id}
     queue: deque[tuple[str, str | None]] = deque([(claim_id, None)])
     while queue:
         node, via = queue.popleft()
-        for pred in sorted(G.predecessors(node), key=order.__getitem__):
-            if G.edges[pred, node]["type"] != SUPPORTS or pred in seen:
+        supporters = [p for p, t in predecessors.get(node, ()) if t == SUPPORTS]
+        if len(supporters) > 1:
+            supporters.sort(key=order.__getitem__)  # in map order: claims, then evidence
+        for pred in supporters:
+            if pred in seen:
                 continue
             seen.add(pred)
-            kind = G.nodes[pred]["kind"]
+            kind = links.kind[pred]
             if kind == EVIDENCE:
                 ev = evidence[pred]
                 proof = proofs.get(pred)
@@ -159,27 +166,30 @@ def unrebutted(m: ArgumentMap) -> list[UnrebuttedClaim]:
         >>> [u.claim.text for u in unrebutted(m)]
         ['A']
     """
-    G = to_graph(m)
-    G.graph["_order"] = {n: i for i, n in enumerate(G.nodes)}
-    proofs = prove_quotes(m)
-    evidence = m.evidence_by_id()
-    parties = m.party_by_id()
-    out: list[UnrebuttedClaim] = []
-    seen: set[str] = set()
-    for claim in m.claims:
-        if claim.id in seen:
-            continue
-        seen.add(claim.id)
-        if any(G.edges[p, claim.id]["type"] == REBUTS for p in G.predecessors(claim.id)):
-            continue
-        out.append(
-            UnrebuttedClaim(
-                claim=claim,
-                asserted_by=[parties[p] for p in claim.asserted_by if p in parties],
-                quotes=supporting_quotes(m, claim.id, graph=G, proofs=proofs, evidence=evidence),
+    with gc_paused():
+        links = Links(m)
+        rebutted = {v for (_, v), t in links.edges.items() if t == REBUTS}
+        proofs = prove_quotes(m)
+        evidence = m.evidence_by_id()
+        parties = m.party_by_id()
+        out: list[UnrebuttedClaim] = []
+        seen: set[str] = set()
+        for claim in m.claims:
+            if claim.id in seen:
+                continue
+            seen.add(claim.id)
+            if claim.id in rebutted:
+                continue
+            out.append(
+                UnrebuttedClaim(
+                    claim=claim,
+                    asserted_by=[parties[p] for p in claim.asserted_by if p in parties],
+                    quotes=supporting_quotes(
+                        m, claim.id, links=links, proofs=proofs, evidence=evidence
+                    ),
+                )
             )
-        )
-    return out
+        return out
 
 
 def map_stats(m: ArgumentMap) -> dict[str, Any]:

@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 import networkx as nx
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
+from argmap._bulk import gc_paused
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.graph import CLAIM, EVIDENCE, SUPPORTS, to_graph
+from argmap.graph import CLAIM, EVIDENCE, SUPPORTS, Links, to_graph
 from argmap.model import ArgumentMap, RelationType
 from argmap.provenance import (
     QuoteProof,
@@ -68,8 +69,14 @@ class Context:
 
     @functools.cached_property
     def graph(self) -> nx.DiGraph:
-        """The map as a graph (see :func:`argmap.to_graph`)."""
+        """The map as a graph (see :func:`argmap.to_graph`), for rules that need one."""
         return to_graph(self.map)
+
+    @functools.cached_property
+    def links(self) -> Links:
+        """The graph's nodes and edges as plain dictionaries (see :class:`argmap.graph.Links`):
+        what the built-in rules use, as it costs far less to build than the graph."""
+        return Links(self.map)
 
     @functools.cached_property
     def texts(self) -> dict[str, SourceText | SourceTextError]:
@@ -94,7 +101,7 @@ class Context:
     @functools.cached_property
     def supporting_evidence(self) -> dict[str, set[str]]:
         """For each claim, the evidence that reaches it through ``supports`` links only."""
-        return evidence_behind(self.graph)
+        return _evidence_behind(self.links.kind, self.links.supports())
 
 
 @dataclass(frozen=True)
@@ -156,6 +163,11 @@ def check(
         if (select is None or any(r.code.startswith(s) for s in select))
         and not any(r.code.startswith(s) for s in ignore)
     ]
+    with gc_paused():
+        return _check(m, chosen)
+
+
+def _check(m: ArgumentMap, chosen: list[Rule]) -> list[Diagnostic]:
     ctx = Context(m)
     file = str(m.path) if m.path is not None else None
     out: list[Diagnostic] = []
@@ -184,7 +196,7 @@ def check(
 
 def evidence_behind(G: nx.DiGraph) -> dict[str, set[str]]:
     """Return, for each claim of ``G``, the evidence from which a path of ``supports``
-    edges leads to it.
+    edges leads to it through claims (a quote that supports a quote is not followed).
 
     Example:
         >>> G = nx.DiGraph()
@@ -195,49 +207,47 @@ def evidence_behind(G: nx.DiGraph) -> dict[str, set[str]]:
         {'a': {'e'}, 'b': {'e'}}
     """
     kind = dict(G.nodes(data="kind"))
-    preds: dict[str, list[str]] = {}
-    for u, v, t in G.edges(data="type"):
-        if t == SUPPORTS and u != v:
-            preds.setdefault(v, []).append(u)
-    out: dict[str, set[str]] = {}
-    # Depth-first and memoised. A claim met again while still open closes a support
-    # cycle; then the whole answer is worked out on the condensed graph instead.
-    state: dict[str, int] = {}  # 1 open, 2 done
-    for root in G.nodes:
-        if kind.get(root) != CLAIM or root in state:
+    support = [(u, v) for u, v, t in G.edges(data="type") if t == SUPPORTS and u != v]
+    return _evidence_behind(kind, support)
+
+
+def _evidence_behind(kind: dict[str, str], support: list[tuple[str, str]]) -> dict[str, set[str]]:
+    """:func:`evidence_behind` over node kinds and ``supports`` edges (no self-loops)."""
+    out: dict[str, set[str]] = {n: set() for n, k in kind.items() if k == CLAIM}
+    feeds: dict[str, list[str]] = {}  # claim -> the claims it supports
+    waiting: dict[str, int] = {}  # claim -> how many supporting claims are not done yet
+    for u, v in support:
+        if v not in out:
             continue
-        stack: list[tuple[str, int]] = [(root, 0)]
-        state[root] = 1
-        while stack:
-            node, i = stack[-1]
-            ps = preds.get(node, [])
-            if i < len(ps):
-                stack[-1] = (node, i + 1)
-                p = ps[i]
-                if kind.get(p) == CLAIM:
-                    if p not in state:
-                        state[p] = 1
-                        stack.append((p, 0))
-                    elif state[p] == 1:
-                        return _evidence_behind_cyclic(G, kind)
-                continue
-            stack.pop()
-            state[node] = 2
-            acc: set[str] = set()
-            for p in ps:
-                if kind.get(p) == EVIDENCE:
-                    acc.add(p)
-                elif p in out:
-                    acc |= out[p]
-            out[node] = acc
+        if u in out:
+            feeds.setdefault(u, []).append(v)
+            waiting[v] = waiting.get(v, 0) + 1
+        elif kind.get(u) == EVIDENCE:
+            out[v].add(u)
+    # Claims in topological order of the claim-to-claim supports (Kahn). What is left
+    # over lies on or behind a support cycle; then the condensed graph answers.
+    ready = [c for c in out if c not in waiting]
+    done = 0
+    while ready:
+        c = ready.pop()
+        done += 1
+        for d in feeds.get(c, ()):
+            out[d] |= out[c]
+            waiting[d] -= 1
+            if not waiting[d]:
+                ready.append(d)
+    if done < len(out):
+        return _evidence_behind_cyclic(kind, [(u, v) for u, v in support if v in out])
     return out
 
 
-def _evidence_behind_cyclic(G: nx.DiGraph, kind: dict[str, str]) -> dict[str, set[str]]:
-    support = nx.DiGraph()
-    support.add_nodes_from(G.nodes)
-    support.add_edges_from((u, v) for u, v, t in G.edges(data="type") if t == SUPPORTS)
-    cond = nx.condensation(support)
+def _evidence_behind_cyclic(
+    kind: dict[str, str], support: list[tuple[str, str]]
+) -> dict[str, set[str]]:
+    graph = nx.DiGraph()
+    graph.add_nodes_from(kind)
+    graph.add_edges_from(support)
+    cond = nx.condensation(graph)
     members = cond.graph["mapping"]
     reach: dict[int, set[str]] = {n: set() for n in cond.nodes}
     for n in nx.topological_sort(cond):
@@ -246,7 +256,7 @@ def _evidence_behind_cyclic(G: nx.DiGraph, kind: dict[str, str]) -> dict[str, se
                 reach[n].add(node)
         for succ in cond.successors(n):
             reach[succ] |= reach[n]
-    return {node: set(reach[members[node]]) for node in G.nodes if kind.get(node) == CLAIM}
+    return {node: set(reach[members[node]]) for node, k in kind.items() if k == CLAIM}
 
 
 def _relation_label(source: str, target: str) -> str:
@@ -352,11 +362,12 @@ def _self_loop(ctx: Context) -> Iterator[Finding]:
     "The same two nodes are linked both by 'supports' and by 'rebuts'.",
 )
 def _supports_and_rebuts(ctx: Context) -> Iterator[Finding]:
-    seen: dict[frozenset[str], tuple[RelationType, int]] = {}
+    seen: dict[tuple[str, str], tuple[RelationType, int]] = {}
     for i, rel in enumerate(ctx.map.relations):
-        if rel.source == rel.target:
+        a, b = rel.source, rel.target
+        if a == b:
             continue
-        pair = frozenset((rel.source, rel.target))
+        pair = (a, b) if a < b else (b, a)
         if pair in seen and seen[pair][0] is not rel.type:
             other = ctx.map.relations[seen[pair][1]]
             yield Finding(
@@ -487,12 +498,12 @@ def _unsupported_claim(ctx: Context) -> Iterator[Finding]:
 
 @rule("W102", "orphan-evidence", Severity.WARNING, "Evidence is linked to nothing.")
 def _orphan_evidence(ctx: Context) -> Iterator[Finding]:
-    G = ctx.graph
+    kind = ctx.links.kind
+    linked = {n for edge in ctx.links.edges for n in edge}
     for i, e in enumerate(ctx.map.evidence):
         if (
-            e.id in G
-            and G.nodes[e.id].get("kind") == EVIDENCE
-            and G.degree(e.id) == 0
+            kind.get(e.id) == EVIDENCE
+            and e.id not in linked
             and (ctx.node_index.get(e.id) == f"evidence[{i}]")
         ):
             yield Finding("evidence is linked to nothing", e.id, f"evidence[{i}]")
@@ -505,10 +516,13 @@ def _orphan_evidence(ctx: Context) -> Iterator[Finding]:
     "Claims support each other in a circle (circular reasoning).",
 )
 def _support_cycle(ctx: Context) -> Iterator[Finding]:
-    edges = [(u, v) for u, v, t in ctx.graph.edges(data="type") if t == SUPPORTS and u != v]
+    edges = ctx.links.supports()
     if not _has_cycle(edges):  # the usual case, decided without building a graph
         return
-    support = nx.DiGraph(edges)
+    # In the graph's edge order (by source node, then relation order), as the cycle
+    # found in a strongly connected part depends on it.
+    order = ctx.links.order
+    support = nx.DiGraph(sorted(edges, key=lambda e: order[e[0]]))
     cycles = []
     for comp in nx.strongly_connected_components(support):
         if len(comp) > 1:
@@ -524,6 +538,11 @@ def _support_cycle(ctx: Context) -> Iterator[Finding]:
 
 
 def _has_cycle(edges: list[tuple[str, str]]) -> bool:
+    # An edge on a cycle leaves a node something points to and ends at a node that
+    # points somewhere: in most maps (evidence supports claims) no edge is left.
+    heads = {u for u, _ in edges}
+    tails = {v for _, v in edges}
+    edges = [(u, v) for u, v in edges if u in tails and v in heads]
     succ: dict[str, list[str]] = {}
     indegree: dict[str, int] = {}
     for u, v in edges:
@@ -567,6 +586,8 @@ def _self_contradiction(ctx: Context) -> Iterator[Finding]:
 @rule("W105", "ai-only", Severity.WARNING, "A claim rests only on AI-generated sources.")
 def _ai_only(ctx: Context) -> Iterator[Finding]:
     sources = ctx.map.source_by_id()
+    if not any(s.is_ai_generated for s in sources.values()):
+        return
     ev_source = {e.id: e.source for e in ctx.map.evidence}
     for i, c in enumerate(ctx.map.claims):
         behind = ctx.supporting_evidence.get(c.id, set())
@@ -592,41 +613,47 @@ _WINDOW = 6
 
 @rule("W106", "near-duplicate-claims", Severity.WARNING, "Two claims have nearly the same text.")
 def _near_duplicates(ctx: Context) -> Iterator[Finding]:
-    claims = list(enumerate(ctx.map.claims))
-    keys = [" ".join(_WORD.findall(c.text.casefold())) for _, c in claims]
+    claims = ctx.map.claims
+    keys = [" ".join(_WORD.findall(c.text.casefold())) for c in claims]
     n = len(claims)
+    hits: dict[tuple[int, int], float] = {}
     if n <= _FULL_COMPARISON_LIMIT:
-        candidates: Iterable[tuple[int, int]] = ((a, b) for a in range(n) for b in range(a + 1, n))
+        # Every pair, each text against all later ones in one call.
+        for a in range(n - 1):
+            for _, score, k in process.extract(
+                keys[a],
+                keys[a + 1 :],
+                scorer=fuzz.ratio,
+                score_cutoff=NEAR_DUPLICATE_THRESHOLD,
+                limit=None,
+            ):
+                hits[a, a + 1 + k] = score
     else:
         # Sorted-neighbourhood blocking: compare each text with its neighbours in two
         # orders (by text and by reversed text), so a difference near either end is caught
         # in O(n log n) instead of comparing every pair.
-        seen: set[tuple[int, int]] = set()
-        cands: list[tuple[int, int]] = []
         reversed_keys = [k[::-1] for k in keys]
+        ratio = fuzz.ratio
         for order in (
             sorted(range(n), key=keys.__getitem__),
             sorted(range(n), key=reversed_keys.__getitem__),
         ):
-            for pos, a in enumerate(order):
-                for b in order[pos + 1 : pos + 1 + _WINDOW]:
-                    pair = (a, b) if a < b else (b, a)
-                    if pair not in seen:
-                        seen.add(pair)
-                        cands.append(pair)
-        candidates = cands
-    for a, b in candidates:
-        if claims[a][1].id == claims[b][1].id:
+            texts = [keys[i] for i in order]
+            for step in range(1, _WINDOW + 1):
+                for pos, (x, y) in enumerate(zip(texts, texts[step:], strict=False)):
+                    score = ratio(x, y, score_cutoff=NEAR_DUPLICATE_THRESHOLD)
+                    if score:
+                        a, b = order[pos], order[pos + step]
+                        hits[(a, b) if a < b else (b, a)] = score
+    for (a, b), score in sorted(hits.items()):
+        if claims[a].id == claims[b].id:
             continue
-        score = fuzz.ratio(keys[a], keys[b], score_cutoff=NEAR_DUPLICATE_THRESHOLD)
-        if score:
-            ib, cb = claims[b]
-            yield Finding(
-                f"text is {score:.0f}% similar to claim {claims[a][1].id!r}: merge them or "
-                "make the difference explicit",
-                cb.id,
-                f"claims[{ib}].text",
-            )
+        yield Finding(
+            f"text is {score:.0f}% similar to claim {claims[a].id!r}: merge them or "
+            "make the difference explicit",
+            claims[b].id,
+            f"claims[{b}].text",
+        )
 
 
 @rule(

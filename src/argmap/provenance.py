@@ -29,6 +29,7 @@ import functools
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -109,11 +110,17 @@ def normalise(text: str) -> tuple[str, list[int]]:
         >>> normalise("l’IA  « open source »")[0]
         'l\\'IA"open source"'
     """
+    normal, index = _normalise(text)
+    return normal, list(index)
+
+
+def _normalise(text: str) -> tuple[str, Sequence[int]]:
+    """:func:`normalise`, with a ``range`` for the offsets when they are the identity."""
     # One-for-one replacements keep offsets, so they go through str.translate (C speed);
     # only what changes length (space runs, space beside quotes, the ellipsis, combining
     # marks, compatibility characters) goes through the per-character fold.
     if _ALREADY_NORMAL.fullmatch(text):
-        return text, list(range(len(text)))
+        return text, range(len(text))
     table: dict[int, str] = {}
     unstable: set[str] = set()
     for ch in set(text):
@@ -124,9 +131,9 @@ def normalise(text: str) -> tuple[str, list[int]]:
             table[ord(ch)] = _fold_cluster(ch)
         elif kind == _UNSTABLE:
             unstable.add(ch)
-    t = text.translate(table) if table else text
+    t = _replace_chars(text, table)
     if not unstable and "  " not in t and '"' not in t:
-        return t, list(range(len(t)))
+        return t, range(len(t))
     combining = "".join(sorted(re.escape(c) for c in unstable if unicodedata.combining(c)))
     others = "".join(sorted(re.escape(c) for c in unstable if not unicodedata.combining(c)))
     parts = [r' *" *', r" {2,}"]
@@ -148,6 +155,22 @@ def normalise(text: str) -> tuple[str, list[int]]:
     if pos < len(t):
         _extend_plain(t, pos, len(t), chars, index)
     return "".join(chars), index
+
+
+def _replace_chars(text: str, table: dict[int, str]) -> str:
+    """``text.translate(table)`` for a table of one-character replacements."""
+    if len(table) > 4:
+        return text.translate(table)
+    # A few str.replace passes are several times faster than translate's lookups,
+    # and give the same result: no replacement is itself replaced (folds are stable).
+    for code, new in table.items():
+        text = text.replace(chr(code), new)
+    return text
+
+
+def _normal_form(text: str) -> str:
+    """Return ``normalise(text)[0]``, without the offsets."""
+    return text if _ALREADY_NORMAL.fullmatch(text) else _normalise(text)[0]
 
 
 # Text made only of these (letters, digits, punctuation other than quote marks, single
@@ -207,7 +230,7 @@ class QuoteMatch:
     similarity: float = 0.0
 
 
-def _end_offset(index: list[int], text: str, norm_end: int) -> int:
+def _end_offset(index: Sequence[int], text: str, norm_end: int) -> int:
     """Return the offset in the original text just past normalised position ``norm_end - 1``."""
     last = index[norm_end - 1]
     # Extend over the whole cluster (combining marks) and the whole folded
@@ -236,14 +259,14 @@ def find_quote(text: str, quote: str, *, hint: tuple[int, int] | None = None) ->
         >>> m.found, m.closest, round(m.similarity)
         (False, 'Nous devrions dire un milliard', 93)
     """
-    ntext, index = normalise(text)
+    ntext, index = _normalise(text)
     return _find_normalised(text, ntext, index, quote, hint)
 
 
 def _find_normalised(
-    text: str, ntext: str, index: list[int], quote: str, hint: tuple[int, int] | None
+    text: str, ntext: str, index: Sequence[int], quote: str, hint: tuple[int, int] | None
 ) -> QuoteMatch:
-    nquote = normalise(quote)[0].strip()
+    nquote = _normal_form(quote).strip()
     if not nquote:
         return QuoteMatch(found=False)
     occurrences: list[tuple[int, int]] = []
@@ -454,7 +477,7 @@ def prove_quotes(
     if texts is None:
         texts = source_texts(m)
     proofs: dict[str, QuoteProof] = {}
-    normalised: dict[str, tuple[str, list[int]]] = {}  # one pass over each source text
+    normalised: dict[str, tuple[str, Sequence[int]]] = {}  # one pass over each source text
     line_starts: dict[str, list[int]] = {}
     for ev in m.evidence:
         if ev.id in proofs:
@@ -466,7 +489,7 @@ def prove_quotes(
             proofs[ev.id] = QuoteProof(ev.id, ev.source, None, problem=st)
         else:
             if ev.source not in normalised:
-                normalised[ev.source] = normalise(st.text)
+                normalised[ev.source] = _normalise(st.text)
             ntext, index = normalised[ev.source]
             match = _find_normalised(st.text, ntext, index, ev.quote, ev.span)
             line = column = None
