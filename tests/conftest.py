@@ -8,6 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import strategies as st
+
+import argmap
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -85,3 +88,35 @@ def write_map(folder: Path, data: dict[str, Any] | str, name: str = "map.json") 
     text = data if isinstance(data, str) else json.dumps(data, indent=2, ensure_ascii=False)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# Random maps whose ids repeat (a claim and an evidence may share one) and whose
+# relations may dangle, repeat a pair, or loop: the cases where Links and to_graph
+# must make the same choices.
+_ID = st.sampled_from(["a", "b", "c", "d", "e", "f", "g"])
+
+
+@st.composite
+def tangled_maps(draw: st.DrawFn) -> argmap.ArgumentMap:
+    claims = [
+        {"id": i, "text": f"claim {i}, number {k}"}
+        for k, i in enumerate(draw(st.lists(_ID, max_size=6)))
+    ]
+    evidence = [{"id": i, "source": "s", "quote": "x"} for i in draw(st.lists(_ID, max_size=6))]
+    relations = [
+        {"from": u, "to": v, "type": t}
+        for u, v, t in draw(
+            st.lists(
+                st.tuples(_ID | st.just("ghost"), _ID, st.sampled_from(["supports", "rebuts"])),
+                max_size=14,
+            )
+        )
+    ]
+    return argmap.ArgumentMap.model_validate(
+        {
+            "sources": [{"id": "s", "title": "S", "text": "x"}],
+            "claims": claims,
+            "evidence": evidence,
+            "relations": relations,
+        }
+    )

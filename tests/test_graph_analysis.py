@@ -7,12 +7,12 @@ from typing import Any
 
 import networkx as nx
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import argmap
 from argmap.analysis import supporting_quotes
 from argmap.checks import Context, evidence_behind
 from argmap.graph import Links
+from conftest import tangled_maps
 
 Data = dict[str, Any]
 
@@ -98,35 +98,6 @@ def test_map_round_trips_through_json_data(base: Data) -> None:
     again = load(m.to_json_data())
     assert again == m
     assert list(m.to_json_data())[:2] == ["argmap", "title"]
-
-
-# Random maps whose ids repeat (a claim and an evidence may share one) and whose
-# relations may dangle, repeat a pair, or loop: the cases where Links and to_graph
-# must make the same choices.
-_ID = st.sampled_from(["a", "b", "c", "d", "e", "f", "g"])
-
-
-@st.composite
-def tangled_maps(draw: st.DrawFn) -> argmap.ArgumentMap:
-    claims = [{"id": i, "text": f"claim {i}"} for i in draw(st.lists(_ID, max_size=6))]
-    evidence = [{"id": i, "source": "s", "quote": "x"} for i in draw(st.lists(_ID, max_size=6))]
-    relations = [
-        {"from": u, "to": v, "type": t}
-        for u, v, t in draw(
-            st.lists(
-                st.tuples(_ID | st.just("ghost"), _ID, st.sampled_from(["supports", "rebuts"])),
-                max_size=14,
-            )
-        )
-    ]
-    return argmap.ArgumentMap.model_validate(
-        {
-            "sources": [{"id": "s", "title": "S", "text": "x"}],
-            "claims": claims,
-            "evidence": evidence,
-            "relations": relations,
-        }
-    )
 
 
 @settings(max_examples=300, deadline=None)

@@ -7,11 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import argmap
 from argmap.cli import main
-from argmap.status import base_scores, claim_statuses, explain
-from conftest import ROOT, write_map
+from argmap.semantics import acceptance, grounded_labelling
+from argmap.status import SEMANTICS, base_scores, claim_statuses, explain
+from conftest import ROOT, tangled_maps, write_map
 
 BUNDLED = ROOT / "data" / "claims.json"
 Data = dict[str, Any]
@@ -94,3 +97,25 @@ def test_explain_cli(tmp_path: Path, base: Data, capsys: pytest.CaptureFixture[s
     assert "DEFEATED: rebutted by control, which stands." in out
     assert main(["explain", str(path), "betray"]) == 2
     assert "did you mean: betrayal" in capsys.readouterr().err
+
+
+@settings(max_examples=200, deadline=None)
+@given(tangled_maps(), st.sampled_from(SEMANTICS))
+def test_statuses_are_the_semantics_of_the_maps_graph(
+    m: argmap.ArgumentMap, semantics: str
+) -> None:
+    # The statuses are worked out without the networkx graph; they must be what the
+    # semantics say of that graph (repeated ids, dangling and repeated relations,
+    # self-rebuttals included).
+    G = argmap.to_graph(m)
+    labels = grounded_labelling(G)
+    accepted = acceptance(G, semantics)
+    statuses = claim_statuses(m, semantics=semantics)
+    assert [s.id for s in statuses] == [n for n, k in G.nodes(data="kind") if k == "claim"]
+    for s in statuses:
+        assert s.text == G.nodes[s.id]["text"]
+        assert s.label == labels[s.id].value
+        assert (s.credulous, s.sceptical) == (accepted[s.id].credulous, accepted[s.id].sceptical)
+        assert s.unrebutted == all(
+            G.edges[u, s.id]["type"] != "rebuts" for u in G.predecessors(s.id)
+        )

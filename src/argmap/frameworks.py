@@ -63,14 +63,7 @@ import networkx as nx
 
 from argmap._bulk import gc_paused
 from argmap.model import ArgumentMap
-from argmap.semantics import (
-    Acceptance,
-    Label,
-    _adjacency,
-    acceptance_from_attacks,
-    grounded_labelling_from_attacks,
-    strength,
-)
+from argmap.semantics import _adjacency, labels_and_acceptance, strength
 from argmap.status import VERDICTS, ClaimStatus
 
 __all__ = [
@@ -759,12 +752,7 @@ def framework_statuses(
         >>> [(s.id, s.verdict) for s in framework_statuses([1, 2, 3], [(1, 2), (2, 3)])]
         [('1', 'standing'), ('2', 'defeated'), ('3', 'standing')]
     """
-    labels = grounded_labelling_from_attacks(arguments, attacks)
-    if semantics == "grounded":  # acceptance is membership of the grounded extension
-        yes, no = Acceptance(True, True), Acceptance(False, False)
-        accepted = {a: yes if label is Label.IN else no for a, label in labels.items()}
-    else:
-        accepted = acceptance_from_attacks(arguments, attacks, semantics)
+    labels, accepted = labels_and_acceptance(arguments, attacks, semantics)
     scores = None
     if with_strength:
         G = nx.DiGraph()

@@ -33,7 +33,7 @@ import enum
 import itertools
 import math
 import operator
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,6 +60,7 @@ __all__ = [
     "is_conflict_free",
     "is_preferred",
     "is_stable",
+    "labels_and_acceptance",
     "preferred_extensions",
     "stable_extensions",
     "stable_labellings",
@@ -785,6 +786,31 @@ def acceptance_from_attacks(
     """
     with gc_paused():
         return _acceptance(*_adjacency_of(arguments, attacks), semantics)
+
+
+def labels_and_acceptance(
+    arguments: Sequence[Any], attacks: Sequence[tuple[Any, Any]], semantics: str = "grounded"
+) -> tuple[dict[Any, Label], dict[Any, Acceptance]]:
+    """Return the grounded labelling and the acceptance under ``semantics`` of a
+    framework given as plain lists: what a verdict needs, with no graph built.
+
+    Under ``grounded`` the acceptance is read off the labelling, not worked out again.
+
+    Raises:
+        ValueError: an unknown semantics, or an attack on an argument not listed.
+
+    Example:
+        >>> labels, accepted = labels_and_acceptance("abc", [("a", "b"), ("b", "c")])
+        >>> str(labels["c"]), accepted["c"]
+        ('in', Acceptance(credulous=True, sceptical=True))
+    """
+    if semantics not in SEMANTICS:
+        raise ValueError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
+    labels = grounded_labelling_from_attacks(arguments, attacks)
+    if semantics == "grounded":  # acceptance is membership of the grounded extension
+        yes, no = Acceptance(True, True), Acceptance(False, False)
+        return labels, {a: yes if label is Label.IN else no for a, label in labels.items()}
+    return labels, acceptance_from_attacks(arguments, attacks, semantics)
 
 
 def _acceptance(succ: _Adjacency, pred: _Adjacency, semantics: str) -> dict[Any, Acceptance]:

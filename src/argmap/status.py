@@ -22,10 +22,10 @@ from typing import Any
 
 import networkx as nx
 
-from argmap.graph import CLAIM, EVIDENCE, REBUTS, SUPPORTS, to_graph
+from argmap.graph import CLAIM, EVIDENCE, REBUTS, SUPPORTS, Links, to_graph
 from argmap.model import ArgumentMap
 from argmap.provenance import prove_quotes
-from argmap.semantics import Label, acceptance, grounded_labelling, strength
+from argmap.semantics import Label, grounded_labelling, labels_and_acceptance, strength
 
 __all__ = [
     "SEMANTICS",
@@ -128,29 +128,32 @@ def claim_statuses(
         ...  for s in claim_statuses(m, semantics="preferred")]
         [('undecided', True, False), ('undecided', True, False)]
     """
-    if semantics not in SEMANTICS:
-        raise ValueError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
-    G = to_graph(m)
-    labels = grounded_labelling(G)
-    accepted = acceptance(G, semantics)
-    scores = strength(G, base_scores(m, G)).scores if with_strength else None
-    rebutted = {v for _, v, t in G.edges(data="type") if t == REBUTS}
+    # The verdicts need only who rebuts whom: plain lists, no networkx graph (which
+    # costs more than the labelling on large maps); the strength needs the graph.
+    links = Links(m)
+    attacks = [edge for edge, t in links.edges.items() if t == REBUTS]
+    labels, accepted = labels_and_acceptance(list(links.kind), attacks, semantics)
+    if with_strength:
+        G = to_graph(m)
+        scores = strength(G, base_scores(m, G)).scores
+    rebutted = {v for _, v in attacks}
+    claims = m.claim_by_id()
     out: list[ClaimStatus] = []
-    for node, kind in G.nodes(data="kind"):
+    for node, kind in links.kind.items():
         if kind != CLAIM:
             continue
         label = labels[node]
         out.append(
             ClaimStatus(
                 id=node,
-                text=G.nodes[node]["text"],
+                text=claims[node].text,
                 unrebutted=node not in rebutted,
                 label=label.value,
                 verdict=VERDICTS[label],
                 semantics=semantics,
                 credulous=accepted[node].credulous,
                 sceptical=accepted[node].sceptical,
-                strength=round(scores[node], 4) if scores is not None else None,
+                strength=round(scores[node], 4) if with_strength else None,
             )
         )
     return out
