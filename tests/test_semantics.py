@@ -518,3 +518,47 @@ def test_strength_stays_in_unit_interval(G: nx.DiGraph, method: str, rnd: random
     assert all(0.0 <= s <= 1.0 for s in r.scores.values())
     if nx.is_directed_acyclic_graph(G):
         assert r.converged and r.iterations == 1
+
+
+def _dfquad(w: float, attackers: list[float], supporters: list[float]) -> float:
+    va = 1 - math.prod(1 - v for v in attackers)
+    vs = 1 - math.prod(1 - v for v in supporters)
+    return w - w * (va - vs) if va >= vs else w + (1 - w) * (vs - va)
+
+
+def _quadratic_energy(w: float, attackers: list[float], supporters: list[float]) -> float:
+    def h(x: float) -> float:
+        x = max(x, 0.0)
+        return x * x / (1 + x * x)
+
+    energy = sum(supporters) - sum(attackers)
+    return w - w * h(-energy) + (1 - w) * h(energy)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    frameworks(),
+    st.sampled_from(["dfquad", "quadratic_energy"]),
+    st.randoms(use_true_random=False),
+)
+def test_strength_is_a_fixed_point_of_the_published_update(
+    G: nx.DiGraph, method: str, rnd: random.Random
+) -> None:
+    # Each argument's strength is its semantics' update of its base score by the final
+    # strengths of its attackers and supporters: exactly off cycles, within the
+    # tolerance on cycles that converged.
+    for u, v in G.edges:
+        G.edges[u, v]["type"] = rnd.choice(["supports", "rebuts", "rebuts"])
+    base = {n: rnd.random() for n in G.nodes}
+    r = strength(G, base, method=method, max_iter=2000, tol=1e-12)
+    update = _dfquad if method == "dfquad" else _quadratic_energy
+    on_cycle = {n for c in nx.strongly_connected_components(G) if len(c) > 1 for n in c}
+    on_cycle |= {n for n in G if G.has_edge(n, n)}
+    for n in G:
+        attackers = [r.scores[u] for u in G.predecessors(n) if G.edges[u, n]["type"] == "rebuts"]
+        supporters = [r.scores[u] for u in G.predecessors(n) if G.edges[u, n]["type"] == "supports"]
+        expected = update(base[n], attackers, supporters)
+        if n not in on_cycle:
+            assert r.scores[n] == pytest.approx(expected, abs=1e-12)
+        elif r.converged:
+            assert r.scores[n] == pytest.approx(min(1.0, max(0.0, expected)), abs=1e-6)

@@ -971,11 +971,18 @@ def strength(
         if not 0.0 <= w <= 1.0:
             raise ValueError(f"base score of {n!r} is {raw!r}, outside [0, 1]")
         weight[n] = w
+    with gc_paused():
+        return _strength(G, weight, method, max_iter, tol, step)
+
+
+def _strength(
+    G: nx.DiGraph, weight: dict[Any, float], method: str, max_iter: int, tol: float, step: float
+) -> StrengthResult:
     update = _UPDATES[method]
     att: dict[Any, list[Any]] = {n: [] for n in G.nodes}
     sup: dict[Any, list[Any]] = {n: [] for n in G.nodes}
-    H = nx.DiGraph()
-    H.add_nodes_from(G.nodes)
+    succ: dict[Any, list[Any]] = {n: [] for n in G.nodes}
+    waiting = dict.fromkeys(G.nodes, 0)  # edges bearing on each node from unsettled ones
     for u, v, t in G.edges(data="type", default=_ATTACK):
         if t == _SUPPORT:
             sup[v].append(u)
@@ -983,17 +990,33 @@ def strength(
             att[v].append(u)
         else:
             continue
-        H.add_edge(u, v)
+        succ[u].append(v)
+        waiting[v] += 1
 
     scores = dict(weight)
-    position = {n: i for i, n in enumerate(G.nodes)}
 
     def f(n: Any) -> float:
         return update(weight[n], [scores[a] for a in att[n]], [scores[s] for s in sup[n]])
 
-    C = nx.condensation(H)
+    # Arguments on no cycle and downstream of none settle in one pass, in topological
+    # order (Kahn); only what is left (cycles, and what they bear on) needs components.
+    ready = [n for n, k in waiting.items() if not k]
+    for n in ready:  # grows while it is read
+        scores[n] = f(n)
+        for v in succ[n]:
+            waiting[v] -= 1
+            if not waiting[v]:
+                ready.append(v)
     converged = True
     iterations = 1
+    if len(ready) == len(waiting):
+        return StrengthResult({n: scores[n] for n in G.nodes}, converged, iterations, method)
+    left = [n for n, k in waiting.items() if k]
+    H = nx.DiGraph()
+    H.add_nodes_from(left)
+    H.add_edges_from((u, v) for u in left for v in succ[u])
+    position = {n: i for i, n in enumerate(G.nodes)}
+    C = nx.condensation(H)
     for c in nx.topological_sort(C):
         members = C.nodes[c]["members"]
         if len(members) == 1:
