@@ -177,3 +177,17 @@ def test_evidence_behind_a_support_cycle_follows_claims_only() -> None:
     assert evidence_behind(G) == {"a": {"e1"}, "b": {"e1"}, "c": {"e2"}}
     G.remove_edge("b", "a")  # no cycle left: the same answer by the other road
     assert evidence_behind(G) == {"a": {"e1"}, "b": {"e1"}, "c": {"e2"}}
+
+
+@settings(max_examples=200, deadline=None)
+@given(tangled_maps())
+def test_stats_count_what_the_graph_holds(m: argmap.ArgumentMap) -> None:
+    G = argmap.to_graph(m)
+    s = argmap.map_stats(m)
+    types = [t for _, _, t in G.edges(data="type")]
+    assert (s["supports"], s["rebuts"]) == (types.count("supports"), types.count("rebuts"))
+    assert s["weakly_connected_components"] == nx.number_weakly_connected_components(G)
+    rebutted = {v for _, v, t in G.edges(data="type") if t == "rebuts"}
+    assert s["unrebutted"] == sum(1 for n, k in G.nodes(data="kind") if k == "claim") - len(
+        rebutted & {n for n, k in G.nodes(data="kind") if k == "claim"}
+    )

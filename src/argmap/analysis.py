@@ -20,10 +20,10 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Any
 
-import networkx as nx
+from networkx.utils import UnionFind
 
 from argmap._bulk import gc_paused
-from argmap.graph import CLAIM, EVIDENCE, REBUTS, SUPPORTS, Links, to_graph
+from argmap.graph import CLAIM, EVIDENCE, REBUTS, SUPPORTS, Links
 from argmap.model import ArgumentMap, Claim, Evidence, Party
 from argmap.provenance import QuoteProof, prove_quotes
 
@@ -202,14 +202,17 @@ def map_stats(m: ArgumentMap) -> dict[str, Any]:
         >>> s["claims"], s["unrebutted"]
         (1, 1)
     """
-    G = to_graph(m)
+    links = Links(m)
     per_party: Counter[str] = Counter()
     for c in m.claims:
         for p in c.asserted_by:
             per_party[p] += 1
     per_source: Counter[str] = Counter(e.source for e in m.evidence)
-    types = Counter(t for _, _, t in G.edges(data="type"))
-    rebutted = {v for _, v, t in G.edges(data="type") if t == REBUTS}
+    types = Counter(links.edges.values())
+    rebutted = {v for (_, v), t in links.edges.items() if t == REBUTS}
+    parts = UnionFind(links.kind)
+    for u, v in links.edges:
+        parts.union(u, v)
     return {
         "sources": len(m.sources),
         "parties": len(m.parties),
@@ -221,5 +224,5 @@ def map_stats(m: ArgumentMap) -> dict[str, Any]:
         "unrebutted": sum(1 for c in m.claim_by_id() if c not in rebutted),
         "claims_per_party": dict(sorted(per_party.items())),
         "evidence_per_source": dict(sorted(per_source.items())),
-        "weakly_connected_components": nx.number_weakly_connected_components(G),
+        "weakly_connected_components": sum(1 for _ in parts.to_sets()),
     }

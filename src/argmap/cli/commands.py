@@ -8,7 +8,6 @@ in the order ``argmap --help`` shows them; other modules append theirs.
 from __future__ import annotations
 
 import argparse
-import textwrap
 from collections import Counter
 from collections.abc import Callable
 
@@ -24,6 +23,7 @@ from argmap.cli.common import (
     dump_json,
     emit,
     load_map,
+    wrap,
 )
 from argmap.cli.export_cmd import register_export, register_import
 from argmap.cli.render_cmd import register_render
@@ -165,7 +165,7 @@ def run_unrebutted(args: argparse.Namespace) -> int:
 def _unrebutted_lines(u: UnrebuttedClaim, *, quotes: bool) -> list[str]:
     c = u.claim
     who = ", ".join(p.name for p in u.asserted_by) or "nobody named"
-    lines = [f"{c.id}", *textwrap.wrap(c.text, 88, initial_indent="  ", subsequent_indent="  ")]
+    lines = [f"{c.id}", *wrap(c.text, 88, "  ", "  ")]
     lines.append(f"  asserted by {who}" + (f", {c.date}" if c.date else ""))
     if quotes:
         if not u.quotes:
@@ -175,11 +175,11 @@ def _unrebutted_lines(u: UnrebuttedClaim, *, quotes: bool) -> list[str]:
             via = f" via {q.via}" if q.via else ""
             quote = " ".join(q.quote.split())
             lines.extend(
-                textwrap.wrap(
+                wrap(
                     f"\u00ab {quote} \u00bb  [{where}{via}]",
                     88,
-                    initial_indent="  - ",
-                    subsequent_indent="    ",
+                    "  - ",
+                    "    ",
                     break_on_hyphens=False,
                     break_long_words=False,
                 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -23,6 +24,7 @@ __all__ = [
     "dump_json",
     "emit",
     "load_map",
+    "wrap",
 ]
 
 
@@ -135,6 +137,43 @@ def _framework_file(path: str, read: Callable[[str, str], _T]) -> _T:
                 )
             ]
         ) from None
+
+
+def wrap(
+    text: str,
+    width: int,
+    initial_indent: str,
+    subsequent_indent: str,
+    *,
+    break_on_hyphens: bool = True,
+    break_long_words: bool = True,
+) -> list[str]:
+    """Return ``textwrap.wrap(text, width, ...)``, at once for a text that fits on its line.
+
+    Listing a hundred thousand claims, textwrap's chunking would take most of the time,
+    yet almost every text fits: those come out as textwrap would give them.
+
+    Example:
+        >>> wrap("short text", 40, "  ", "  ")
+        ['  short text']
+        >>> wrap("one two three", 12, "- ", "  ")
+        ['- one two', '  three']
+    """
+    if (
+        text
+        and len(initial_indent) + len(text) <= width
+        and text.isprintable()
+        and text == " ".join(text.split())
+    ):
+        return [initial_indent + text]
+    return textwrap.wrap(
+        text,
+        width,
+        initial_indent=initial_indent,
+        subsequent_indent=subsequent_indent,
+        break_on_hyphens=break_on_hyphens,
+        break_long_words=break_long_words,
+    )
 
 
 def dump_json(data: Any) -> str:

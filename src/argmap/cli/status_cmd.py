@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import textwrap
 
 from argmap.cli.common import (
     CliError,
@@ -16,6 +15,7 @@ from argmap.cli.common import (
     emit,
     load_attacks,
     load_map,
+    wrap,
 )
 from argmap.frameworks import framework_statuses
 from argmap.status import SEMANTICS, claim_statuses, explain
@@ -90,10 +90,7 @@ def run_status(args: argparse.Namespace) -> int:
         if s.strength is not None:
             tags.append(f"strength {s.strength:.2f}")
         out.append(f"{s.id}  [{', '.join(tags)}]")
-        if len(s.text) <= 86 and s.text.isprintable() and s.text == " ".join(s.text.split()):
-            out.append("  " + s.text)  # what textwrap would give, much faster
-        else:
-            out.extend(textwrap.wrap(s.text, 88, initial_indent="  ", subsequent_indent="  "))
+        out.extend(wrap(s.text, 88, "  ", "  "))
     emit("\n".join(out) + "\n", args.output)
     return 0
 
