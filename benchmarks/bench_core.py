@@ -1,8 +1,8 @@
 """Measure load + check + unrebutted + grounded on synthetic maps of growing size.
 
 Each size runs in a fresh subprocess so its peak memory is its own. Prints one
-row per size: wall time of each stage (grounded: building the map's graph and its
-grounded labelling) and peak resident memory.
+row per size: wall time of each stage (grounded: the grounded verdict on every
+claim, as ``argmap status`` gives it) and peak resident memory.
 
     python benchmarks/bench_core.py              # 1,000 / 10,000 / 100,000 claims
     python benchmarks/bench_core.py --sizes 1000 5000
@@ -105,7 +105,7 @@ def synthetic_map(n_claims: int, seed: int, folder: Path) -> Path:
 
 def measure(n_claims: int) -> dict[str, float]:
     import argmap
-    from argmap.semantics import grounded_labelling
+    from argmap.status import claim_statuses
 
     with tempfile.TemporaryDirectory() as tmp:
         path = synthetic_map(n_claims, seed=1, folder=Path(tmp))
@@ -117,7 +117,7 @@ def measure(n_claims: int) -> dict[str, float]:
         t2 = time.perf_counter()
         found = argmap.unrebutted(m)
         t3 = time.perf_counter()
-        labels = grounded_labelling(argmap.to_graph(m))
+        statuses = claim_statuses(m)
         t4 = time.perf_counter()
     errors = sum(d.severity == "error" for d in diagnostics)
     assert errors == 0, [d.format() for d in diagnostics if d.severity == "error"][:3]
@@ -132,7 +132,7 @@ def measure(n_claims: int) -> dict[str, float]:
         "total_s": t4 - t0,
         "peak_mb": peak_mb,
         "unrebutted": len(found),
-        "labelled": len(labels),
+        "statuses": len(statuses),
     }
 
 
