@@ -119,3 +119,21 @@ def test_statuses_are_the_semantics_of_the_maps_graph(
         assert s.unrebutted == all(
             G.edges[u, s.id]["type"] != "rebuts" for u in G.predecessors(s.id)
         )
+
+
+@settings(max_examples=150, deadline=None)
+@given(tangled_maps())
+def test_explain_any_node_states_its_grounded_verdict(m: argmap.ArgumentMap) -> None:
+    G = argmap.to_graph(m)
+    labels = grounded_labelling(G)
+    word = {"in": "STANDING", "out": "DEFEATED", "undec": "UNDECIDED"}
+    for node in G:
+        lines = explain(m, node, max_depth=3).splitlines()
+        assert lines[0] == f"{node}: {G.nodes[node]['text']}"
+        assert lines[1].startswith(f"  {word[labels[node].value]}:")
+        # one line per edge shown, each naming a predecessor of the node above it
+        assert all(
+            line.lstrip().startswith(("+ supported by", "- rebutted by")) for line in lines[2:]
+        )
+        direct = [ln for ln in lines[2:] if ln.startswith("  ") and not ln.startswith("   ")]
+        assert len(direct) == G.in_degree(node)

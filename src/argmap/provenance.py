@@ -29,7 +29,7 @@ import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -430,8 +430,11 @@ class QuoteProof:
         return self.match is not None and self.match.found
 
 
-def source_texts(m: ArgumentMap) -> dict[str, SourceText | SourceTextError]:
-    """Return each source's text (or why it cannot be had), keyed by source id.
+def source_texts(
+    m: ArgumentMap, *, only: Collection[str] | None = None
+) -> dict[str, SourceText | SourceTextError]:
+    """Return each source's text (or why it cannot be had), keyed by source id; with
+    ``only``, just those sources'.
 
     Example:
         >>> from argmap.model import ArgumentMap
@@ -444,7 +447,7 @@ def source_texts(m: ArgumentMap) -> dict[str, SourceText | SourceTextError]:
     """
     out: dict[str, SourceText | SourceTextError] = {}
     for src in m.sources:
-        if src.id in out:
+        if src.id in out or (only is not None and src.id not in only):
             continue
         if src.text is not None:
             out[src.id] = SourceText(text=src.text, sha256=sha256_of(src.text.encode("utf-8")))
@@ -461,9 +464,13 @@ def source_texts(m: ArgumentMap) -> dict[str, SourceText | SourceTextError]:
 
 
 def prove_quotes(
-    m: ArgumentMap, texts: dict[str, SourceText | SourceTextError] | None = None
+    m: ArgumentMap,
+    texts: dict[str, SourceText | SourceTextError] | None = None,
+    *,
+    only: Collection[str] | None = None,
 ) -> dict[str, QuoteProof]:
-    """Return, for each evidence id, where its quote stands in its source.
+    """Return, for each evidence id (or each one in ``only``), where its quote stands in
+    its source. Only the sources those quotes come from are read.
 
     Example:
         >>> from argmap.model import ArgumentMap
@@ -473,13 +480,16 @@ def prove_quotes(
         >>> p = prove_quotes(m)["e"]
         >>> p.found, p.match.span, (p.line, p.column)
         (True, (15, 22), (2, 6))
+        >>> prove_quotes(m, only=["e"]) == {"e": p}, prove_quotes(m, only=[])
+        (True, {})
     """
+    wanted = m.evidence if only is None else [ev for ev in m.evidence if ev.id in only]
     if texts is None:
-        texts = source_texts(m)
+        texts = source_texts(m, only=None if only is None else {ev.source for ev in wanted})
     proofs: dict[str, QuoteProof] = {}
     normalised: dict[str, tuple[str, Sequence[int]]] = {}  # one pass over each source text
     line_starts: dict[str, list[int]] = {}
-    for ev in m.evidence:
+    for ev in wanted:
         if ev.id in proofs:
             continue
         st = texts.get(ev.source)

@@ -25,7 +25,7 @@ import networkx as nx
 from argmap.graph import CLAIM, EVIDENCE, REBUTS, SUPPORTS, Links, to_graph
 from argmap.model import ArgumentMap
 from argmap.provenance import prove_quotes
-from argmap.semantics import Label, grounded_labelling, labels_and_acceptance, strength
+from argmap.semantics import Label, labels_and_acceptance, strength
 
 __all__ = [
     "SEMANTICS",
@@ -131,7 +131,7 @@ def claim_statuses(
     # The verdicts need only who rebuts whom: plain lists, no networkx graph (which
     # costs more than the labelling on large maps); the strength needs the graph.
     links = Links(m)
-    attacks = [edge for edge, t in links.edges.items() if t == REBUTS]
+    attacks = _rebuttals(links)
     labels, accepted = labels_and_acceptance(list(links.kind), attacks, semantics)
     if with_strength:
         G = to_graph(m)
@@ -186,17 +186,22 @@ def explain(m: ArgumentMap, claim_id: str, *, max_depth: int = 8) -> str:
           - rebutted by dry [defeated]: It is dry.
             - rebutted by ev [standing], quoted from s:1:1: « Il pleut. »
     """
-    G = to_graph(m)
-    if claim_id not in G:
+    links = Links(m)
+    if claim_id not in links.kind:
         raise KeyError(claim_id)
-    labels = grounded_labelling(G)
-    proofs = prove_quotes(m)
+    labels, _ = labels_and_acceptance(list(links.kind), _rebuttals(links))
+    # Each node's supporters first, then its rebuttals, by id.
+    preds = {
+        node: sorted(ps, key=lambda p: (p[1] != SUPPORTS, p[0]))
+        for node, ps in links.predecessors.items()
+    }
+    proofs = prove_quotes(m, only=_within(preds, claim_id, max_depth))
     evidence = m.evidence_by_id()
+    claims = m.claim_by_id()
 
     def describe(node: str) -> str:
-        data = G.nodes[node]
         verdict = VERDICTS[labels[node]]
-        if data["kind"] == EVIDENCE:
+        if links.kind[node] == EVIDENCE:
             ev = evidence[node]
             proof = proofs.get(node)
             where = ev.source
@@ -207,25 +212,22 @@ def explain(m: ArgumentMap, claim_id: str, *, max_depth: int = 8) -> str:
             if ev.translation:
                 text += f" ({ev.translation})"
             return text
-        return f"{node} [{verdict}]: {data['text']}"
+        return f"{node} [{verdict}]: {claims[node].text}"
 
-    lines = [f"{claim_id}: {G.nodes[claim_id]['text']}"]
-    lines.append("  " + _verdict_reason(G, labels, claim_id))
+    top = claims[claim_id].text if links.kind[claim_id] == CLAIM else evidence[claim_id].quote
+    attackers = [p for p, t in preds.get(claim_id, ()) if t == REBUTS]
+    lines = [f"{claim_id}: {top}", "  " + _verdict_reason(attackers, labels, claim_id)]
 
     shown: set[str] = {claim_id}
 
     def walk(node: str, depth: int, path: list[str]) -> None:
-        preds = sorted(
-            G.predecessors(node), key=lambda p: (G.edges[p, node]["type"] != SUPPORTS, p)
-        )
-        for pred in preds:
-            kind = G.edges[pred, node]["type"]
+        for pred, kind in preds.get(node, ()):
             mark = "+ supported by" if kind == SUPPORTS else "- rebutted by"
             indent = "  " * (depth + 1)
             if pred in path:
                 lines.append(f"{indent}{mark} {pred} (a cycle: it is already on this path)")
                 continue
-            if pred in shown and G.nodes[pred]["kind"] == CLAIM:
+            if pred in shown and links.kind[pred] == CLAIM:
                 verdict = VERDICTS[labels[pred]]
                 lines.append(f"{indent}{mark} {pred} [{verdict}] (explained above)")
                 continue
@@ -238,8 +240,21 @@ def explain(m: ArgumentMap, claim_id: str, *, max_depth: int = 8) -> str:
     return "\n".join(lines)
 
 
-def _verdict_reason(G: nx.DiGraph, labels: dict[Any, Label], node: str) -> str:
-    attackers = [p for p in G.predecessors(node) if G.edges[p, node]["type"] == REBUTS]
+def _rebuttals(links: Links) -> list[tuple[str, str]]:
+    return [edge for edge, t in links.edges.items() if t == REBUTS]
+
+
+def _within(preds: dict[str, list[tuple[str, str]]], node: str, depth: int) -> set[str]:
+    """The nodes from which a path of at most ``depth`` edges leads to ``node``."""
+    seen = {node}
+    frontier = [node]
+    for _ in range(depth):
+        frontier = [p for n in frontier for p, _ in preds.get(n, ()) if p not in seen]
+        seen.update(frontier)
+    return seen
+
+
+def _verdict_reason(attackers: list[str], labels: dict[Any, Label], node: str) -> str:
     label = labels[node]
     if label is Label.IN:
         if not attackers:
