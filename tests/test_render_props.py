@@ -4,6 +4,7 @@ examples, fast), and real SVG from each engine, parsed as XML (few examples)."""
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import xml.etree.ElementTree as ET
 
@@ -74,7 +75,8 @@ def expected(text: str) -> str:
 @given(NASTY)
 def test_quoted_strings_read_back(text: str) -> None:
     assert expand(dot_string_value(dot_quote(text))) == expected(text)
-    assert html.unescape(expand(dot_string_value(dot_label(text)))) == expected(text)
+    # a label drops the empty lines it starts with
+    assert html.unescape(expand(dot_string_value(dot_label(text)))) == expected(text).lstrip("\n")
 
 
 @settings(max_examples=400)
@@ -92,7 +94,8 @@ def test_html_labels_are_xml_and_read_back(lines: list[list[str]], bold: bool) -
     inner = label[1:-1].replace("<BR/>", "\n")
     root = ET.fromstring(f"<x>{inner}</x>")  # well-formed, whatever the text
     text = expand("".join(root.itertext()))
-    want = "\n".join("".join(" ".join(expected(t).split("\n")) for t in line) for line in lines)
+    shown = ["".join(" ".join(expected(t).split("\n")) for t in line) for line in lines]
+    want = "\n".join(itertools.dropwhile(lambda line: not line, shown))  # no empty line first
     assert text == want
 
 

@@ -35,6 +35,7 @@ __all__ = [
     "dot_label",
     "dot_quote",
     "dot_tooltip",
+    "drop_leading_blank_lines",
     "html_label",
     "html_text",
     "plain_label",
@@ -77,13 +78,31 @@ def dot_quote(text: str) -> str:
 
 def dot_label(text: str) -> str:
     """Return ``text`` as a DOT string for a plain label, which Graphviz reads with
-    entity references (``&amp;``): the ampersand is escaped too.
+    entity references (``&amp;``): the ampersand is escaped too. Empty lines at the
+    start are dropped (see :func:`drop_leading_blank_lines`).
 
     Example:
         >>> dot_label("R&D &amp; co")
         '"R&amp;D &amp;amp; co"'
+        >>> dot_label("\\nnom\\n")
+        '"nom\\\\n"'
     """
-    return dot_quote(text.replace("&", "&amp;"))
+    return dot_quote(drop_leading_blank_lines(text).replace("&", "&amp;"))
+
+
+def drop_leading_blank_lines(text: str) -> str:
+    """Return ``text`` without the line breaks it starts with.
+
+    A label that starts with an empty line shows nothing more for it, and the
+    embedded Graphviz (WebAssembly) corrupts its memory measuring such a label when
+    the next line starts with a non-ASCII character (it then crashes, in that
+    drawing or a later one). Labels never start so, whatever the engine.
+
+    Example:
+        >>> drop_leading_blank_lines("\\r\\n\\nété\\n")
+        'été\\n'
+    """
+    return text.lstrip("\r\n")
 
 
 _SPACES = re.compile("[ \t]+")
@@ -172,7 +191,8 @@ def html_label(lines: Sequence[Sequence[Span]]) -> str:
             if font:
                 text = f"<FONT{font}>{text}</FONT>"
             parts.append(text)
-        out.append("".join(parts))
+        if parts or out:  # no empty line first, as in plain labels
+            out.append("".join(parts))
     return "<" + "<BR/>".join(out) + ">"
 
 
