@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 
 from argmap._bulk import gc_paused
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.graph import CLAIM, EVIDENCE, SUPPORTS, Links, to_graph
+from argmap.graph import CLAIM, EVIDENCE, SUPPORTS, Links, acyclic_order, to_graph
 from argmap.model import ArgumentMap, RelationType
 from argmap.provenance import (
     QuoteProof,
@@ -215,29 +215,21 @@ def _evidence_behind(kind: dict[str, str], support: list[tuple[str, str]]) -> di
     """:func:`evidence_behind` over node kinds and ``supports`` edges (no self-loops)."""
     out: dict[str, set[str]] = {n: set() for n, k in kind.items() if k == CLAIM}
     feeds: dict[str, list[str]] = {}  # claim -> the claims it supports
-    waiting: dict[str, int] = {}  # claim -> how many supporting claims are not done yet
     for u, v in support:
         if v not in out:
             continue
         if u in out:
             feeds.setdefault(u, []).append(v)
-            waiting[v] = waiting.get(v, 0) + 1
         elif kind.get(u) == EVIDENCE:
             out[v].add(u)
-    # Claims in topological order of the claim-to-claim supports (Kahn). What is left
-    # over lies on or behind a support cycle; then the condensed graph answers.
-    ready = [c for c in out if c not in waiting]
-    done = 0
-    while ready:
-        c = ready.pop()
-        done += 1
+    # Claims in topological order of the claim-to-claim supports. When some are left
+    # over (on or behind a support cycle), the condensed graph answers instead.
+    order = acyclic_order(out, ((u, v) for u, vs in feeds.items() for v in vs))
+    if len(order) < len(out):
+        return _evidence_behind_cyclic(kind, [(u, v) for u, v in support if v in out])
+    for c in order:
         for d in feeds.get(c, ()):
             out[d] |= out[c]
-            waiting[d] -= 1
-            if not waiting[d]:
-                ready.append(d)
-    if done < len(out):
-        return _evidence_behind_cyclic(kind, [(u, v) for u, v in support if v in out])
     return out
 
 
@@ -543,22 +535,8 @@ def _has_cycle(edges: list[tuple[str, str]]) -> bool:
     heads = {u for u, _ in edges}
     tails = {v for _, v in edges}
     edges = [(u, v) for u, v in edges if u in tails and v in heads]
-    succ: dict[str, list[str]] = {}
-    indegree: dict[str, int] = {}
-    for u, v in edges:
-        succ.setdefault(u, []).append(v)
-        indegree[v] = indegree.get(v, 0) + 1
-        indegree.setdefault(u, 0)
-    ready = [n for n, d in indegree.items() if d == 0]
-    seen = 0
-    while ready:  # Kahn: what cannot be peeled off lies on a cycle
-        n = ready.pop()
-        seen += 1
-        for v in succ.get(n, ()):
-            indegree[v] -= 1
-            if indegree[v] == 0:
-                ready.append(v)
-    return seen < len(indegree)
+    nodes = {n for edge in edges for n in edge}
+    return len(acyclic_order(nodes, edges)) < len(nodes)
 
 
 @rule(

@@ -18,14 +18,17 @@ Example:
 from __future__ import annotations
 
 import functools
-from typing import Any
+from collections.abc import Hashable, Iterable
+from typing import Any, TypeVar
 
 import networkx as nx
 
 from argmap._bulk import gc_paused
 from argmap.model import ArgumentMap, Relation
 
-__all__ = ["CLAIM", "EVIDENCE", "REBUTS", "SUPPORTS", "Links", "to_graph"]
+__all__ = ["CLAIM", "EVIDENCE", "REBUTS", "SUPPORTS", "Links", "acyclic_order", "to_graph"]
+
+_N = TypeVar("_N", bound=Hashable)
 
 CLAIM = "claim"
 EVIDENCE = "evidence"
@@ -161,3 +164,27 @@ class Links:
     def supports(self) -> list[tuple[str, str]]:
         """Return the ``supports`` edges that are no self-loop, in relation order."""
         return [(u, v) for (u, v), t in self.edges.items() if t == SUPPORTS and u != v]
+
+
+def acyclic_order(nodes: Iterable[_N], edges: Iterable[tuple[_N, _N]]) -> list[_N]:
+    """Return the nodes that lie on no cycle and behind none, in topological order
+    (Kahn's algorithm); the rest, if any, are on or downstream of a cycle.
+
+    Every edge's ends must be among ``nodes``.
+
+    Example:
+        >>> acyclic_order("abcd", [("a", "b"), ("c", "c"), ("c", "d")])
+        ['a', 'b']
+    """
+    succ: dict[_N, list[_N]] = {}
+    waiting = dict.fromkeys(nodes, 0)  # edges from nodes not yet placed
+    for u, v in edges:
+        succ.setdefault(u, []).append(v)
+        waiting[v] += 1
+    order = [n for n, k in waiting.items() if not k]
+    for n in order:  # grows while it is read
+        for v in succ.get(n, ()):
+            waiting[v] -= 1
+            if not waiting[v]:
+                order.append(v)
+    return order

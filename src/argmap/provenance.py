@@ -168,11 +168,6 @@ def _replace_chars(text: str, table: dict[int, str]) -> str:
     return text
 
 
-def _normal_form(text: str) -> str:
-    """Return ``normalise(text)[0]``, without the offsets."""
-    return text if _ALREADY_NORMAL.fullmatch(text) else _normalise(text)[0]
-
-
 # Text made only of these (letters, digits, punctuation other than quote marks, single
 # spaces) is its own normal form: most quotes, checked at C speed.
 _ALREADY_NORMAL = re.compile(r"(?:[!#-&(-_a-~À-ÖØ-öø-ÿŒœ]| (?! ))*")
@@ -266,7 +261,7 @@ def find_quote(text: str, quote: str, *, hint: tuple[int, int] | None = None) ->
 def _find_normalised(
     text: str, ntext: str, index: Sequence[int], quote: str, hint: tuple[int, int] | None
 ) -> QuoteMatch:
-    nquote = _normal_form(quote).strip()
+    nquote = _normalise(quote)[0].strip()
     if not nquote:
         return QuoteMatch(found=False)
     occurrences: list[tuple[int, int]] = []

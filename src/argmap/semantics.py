@@ -40,6 +40,7 @@ from typing import Any
 import networkx as nx
 
 from argmap._bulk import gc_paused
+from argmap.graph import acyclic_order
 
 __all__ = [
     "SEMANTICS",
@@ -981,8 +982,7 @@ def _strength(
     update = _UPDATES[method]
     att: dict[Any, list[Any]] = {n: [] for n in G.nodes}
     sup: dict[Any, list[Any]] = {n: [] for n in G.nodes}
-    succ: dict[Any, list[Any]] = {n: [] for n in G.nodes}
-    waiting = dict.fromkeys(G.nodes, 0)  # edges bearing on each node from unsettled ones
+    bearing: list[tuple[Any, Any]] = []
     for u, v, t in G.edges(data="type", default=_ATTACK):
         if t == _SUPPORT:
             sup[v].append(u)
@@ -990,8 +990,7 @@ def _strength(
             att[v].append(u)
         else:
             continue
-        succ[u].append(v)
-        waiting[v] += 1
+        bearing.append((u, v))
 
     scores = dict(weight)
 
@@ -999,22 +998,18 @@ def _strength(
         return update(weight[n], [scores[a] for a in att[n]], [scores[s] for s in sup[n]])
 
     # Arguments on no cycle and downstream of none settle in one pass, in topological
-    # order (Kahn); only what is left (cycles, and what they bear on) needs components.
-    ready = [n for n, k in waiting.items() if not k]
-    for n in ready:  # grows while it is read
+    # order; only what is left (cycles, and what they bear on) needs components.
+    settled = acyclic_order(G.nodes, bearing)
+    for n in settled:
         scores[n] = f(n)
-        for v in succ[n]:
-            waiting[v] -= 1
-            if not waiting[v]:
-                ready.append(v)
     converged = True
     iterations = 1
-    if len(ready) == len(waiting):
+    if len(settled) == len(scores):
         return StrengthResult({n: scores[n] for n in G.nodes}, converged, iterations, method)
-    left = [n for n, k in waiting.items() if k]
+    first_pass = set(settled)
     H = nx.DiGraph()
-    H.add_nodes_from(left)
-    H.add_edges_from((u, v) for u in left for v in succ[u])
+    H.add_nodes_from(n for n in G.nodes if n not in first_pass)
+    H.add_edges_from((u, v) for u, v in bearing if u not in first_pass)
     position = {n: i for i, n in enumerate(G.nodes)}
     C = nx.condensation(H)
     for c in nx.topological_sort(C):

@@ -190,11 +190,7 @@ def explain(m: ArgumentMap, claim_id: str, *, max_depth: int = 8) -> str:
     if claim_id not in links.kind:
         raise KeyError(claim_id)
     labels, _ = labels_and_acceptance(list(links.kind), _rebuttals(links))
-    # Each node's supporters first, then its rebuttals, by id.
-    preds = {
-        node: sorted(ps, key=lambda p: (p[1] != SUPPORTS, p[0]))
-        for node, ps in links.predecessors.items()
-    }
+    preds = links.predecessors
     proofs = prove_quotes(m, only=_within(preds, claim_id, max_depth))
     evidence = m.evidence_by_id()
     claims = m.claim_by_id()
@@ -221,7 +217,8 @@ def explain(m: ArgumentMap, claim_id: str, *, max_depth: int = 8) -> str:
     shown: set[str] = {claim_id}
 
     def walk(node: str, depth: int, path: list[str]) -> None:
-        for pred, kind in preds.get(node, ()):
+        # supporters first, then rebuttals, each by id
+        for pred, kind in sorted(preds.get(node, ()), key=lambda p: (p[1] != SUPPORTS, p[0])):
             mark = "+ supported by" if kind == SUPPORTS else "- rebutted by"
             indent = "  " * (depth + 1)
             if pred in path:
