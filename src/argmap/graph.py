@@ -24,9 +24,18 @@ from typing import Any, TypeVar
 import networkx as nx
 
 from argmap._bulk import gc_paused
-from argmap.model import ArgumentMap, Relation
+from argmap.model import ArgumentMap, Relation, RelationType
 
-__all__ = ["CLAIM", "EVIDENCE", "REBUTS", "SUPPORTS", "Links", "acyclic_order", "to_graph"]
+__all__ = [
+    "CLAIM",
+    "EVIDENCE",
+    "REBUTS",
+    "SUPPORTS",
+    "UNDERCUTS",
+    "Links",
+    "acyclic_order",
+    "to_graph",
+]
 
 _N = TypeVar("_N", bound=Hashable)
 
@@ -34,6 +43,7 @@ CLAIM = "claim"
 EVIDENCE = "evidence"
 SUPPORTS = "supports"
 REBUTS = "rebuts"
+UNDERCUTS = "undercuts"
 
 
 def to_graph(m: ArgumentMap) -> nx.DiGraph:
@@ -43,9 +53,13 @@ def to_graph(m: ArgumentMap) -> nx.DiGraph:
     Node attributes: ``kind`` ('claim' or 'evidence'), ``text`` (the claim's English
     text or the evidence's quote), ``parties`` (who asserts the claim, or whom the
     evidence reports as speaking), ``date``; claims also carry ``original`` and
-    ``lang_original``; evidence carries ``source``, ``source_kind``, ``reliability``,
-    ``translation`` and ``span``. Edge attributes: ``type`` ('supports' or 'rebuts')
-    and ``rationale``. The graph's own attributes hold the map's ``title``.
+    ``lang_original``, ``hedge`` (as given, or None) and ``answers`` (``(question,
+    stance)`` pairs); evidence carries ``source``, ``source_kind``, ``reliability``,
+    ``translation``, ``span``, ``reporter``, ``hedge`` (as it is in effect) and
+    ``translated``. Edge attributes: ``type`` (a relation type other than
+    'undercuts'), ``id``, ``scheme``, ``rationale`` and ``undercut_by`` (the ids of
+    the nodes that undercut it, in map order). The graph's own attributes hold the
+    map's ``title``.
 
     A relation whose endpoint does not exist adds no node (``argmap.check`` reports
     it). When a map links one pair twice, the first relation wins here; the
@@ -78,6 +92,8 @@ def _to_graph(m: ArgumentMap) -> nx.DiGraph:
             "original": claim.original.text if claim.original else None,
             "lang_original": claim.original.lang if claim.original else None,
             "tags": list(claim.tags),
+            "hedge": claim.hedge.value if claim.hedge is not None else None,
+            "answers": [(a.question, a.stance) for a in claim.answers],
         }
         if claim.base_score is not None:
             attrs["base_score"] = claim.base_score
@@ -96,23 +112,70 @@ def _to_graph(m: ArgumentMap) -> nx.DiGraph:
             "reliability": src.effective_reliability if src else None,
             "translation": ev.translation,
             "span": ev.span,
+            "reporter": m.reporter_of(ev),
+            "hedge": m.hedge_of(ev).value,
+            "translated": ev.translated,
         }
     G.add_nodes_from(nodes.items())
+    edges = _first_relations(m, nodes)
+    undercut_by: dict[tuple[str, str], list[str]] = {}
+    for node, edge in _undercuts(m, nodes, edges):
+        undercut_by.setdefault(edge, []).append(node)
     G.add_edges_from(
-        (u, v, {"type": rel.type.value, "rationale": rel.rationale})
-        for (u, v), rel in _first_relations(m, nodes).items()
+        (
+            u,
+            v,
+            {
+                "type": rel.type.value,
+                "id": rel.id,
+                "scheme": rel.scheme,
+                "rationale": rel.rationale,
+                "undercut_by": undercut_by.get((u, v), []),
+            },
+        )
+        for (u, v), rel in edges.items()
     )
     return G
 
 
 def _first_relations(m: ArgumentMap, nodes: Any) -> dict[tuple[str, str], Relation]:
-    """The first relation of each linked pair whose two ends are in ``nodes``."""
+    """The first relation of each linked pair whose two ends are in ``nodes`` (undercuts,
+    which end at a relation, are not among them)."""
     edges: dict[tuple[str, str], Relation] = {}
     for rel in m.relations:
+        if rel.type is RelationType.UNDERCUTS:
+            continue
         key = (rel.source, rel.target)
         if key not in edges and rel.source in nodes and rel.target in nodes:
             edges[key] = rel
     return edges
+
+
+def _undercuts(
+    m: ArgumentMap, nodes: Any, edges: dict[tuple[str, str], Relation]
+) -> list[tuple[str, tuple[str, str]]]:
+    """The undercuts that count: ``(undercutting node, undercut edge)``, in map order.
+
+    An undercut counts when it starts at a node and aims at the id of a ``supports``
+    or ``rebuts`` edge of the graph (the first relation of that id); anything else is
+    reported by ``argmap.check``. Two undercuts of one edge by one node count once.
+    """
+    by_id: dict[str, tuple[str, str]] = {}
+    for key, rel in edges.items():
+        if rel.id is not None and rel.type in _UNDERCUTTABLE:
+            by_id.setdefault(rel.id, key)
+    if not by_id:
+        return []
+    out: dict[tuple[str, tuple[str, str]], None] = {}
+    for rel in m.relations:
+        if rel.type is RelationType.UNDERCUTS and rel.source in nodes:
+            edge = by_id.get(rel.target)
+            if edge is not None:
+                out.setdefault((rel.source, edge), None)
+    return list(out)
+
+
+_UNDERCUTTABLE = frozenset({RelationType.SUPPORTS, RelationType.REBUTS})
 
 
 class Links:
@@ -144,8 +207,13 @@ class Links:
             kind.setdefault(ev.id, EVIDENCE)
         #: Node id to ``'claim'`` or ``'evidence'``, in the graph's node order.
         self.kind = kind
-        #: ``(from, to)`` to ``'supports'`` or ``'rebuts'``, in the map's relation order.
-        self.edges = {key: rel.type.value for key, rel in _first_relations(m, kind).items()}
+        relations = _first_relations(m, kind)
+        #: ``(from, to)`` to the relation's type ('supports', 'rebuts' or a move that
+        #: denies nothing), in the map's relation order.
+        self.edges = {key: rel.type.value for key, rel in relations.items()}
+        #: ``(undercutting node, undercut edge)`` pairs, in map order (see
+        #: :func:`to_graph`'s ``undercut_by``).
+        self.undercuts = _undercuts(m, kind, relations)
 
     @functools.cached_property
     def predecessors(self) -> dict[str, list[tuple[str, str]]]:

@@ -28,7 +28,7 @@ from pydantic_core import ErrorDetails
 
 from argmap._bulk import gc_paused
 from argmap.diagnostics import Diagnostic, MapError, Severity
-from argmap.model import ID_PATTERN, ArgumentMap
+from argmap.model import FORMAT_VERSION, ID_PATTERN, ArgumentMap
 
 __all__ = ["JsonLocator", "json_locations", "json_path", "load", "loads"]
 
@@ -150,6 +150,9 @@ def _loads(text: str, name: str) -> ArgumentMap:
     if problems:
         problems.sort(key=lambda d: (d.line or 0, d.column or 0))
         raise MapError(problems)
+    # An older version's file is upgraded as it is read: version 2 only adds fields.
+    if m.argmap != FORMAT_VERSION:
+        m.argmap = FORMAT_VERSION
     # Positions are worked out only when a diagnostic asks for one.
     m._locator = locator
     return m

@@ -1,6 +1,13 @@
-"""The argument-map data model: sources, parties, claims, evidence and relations.
+"""The argument-map data model: sources, parties, questions, claims, evidence and relations.
 
-A map file is a JSON document validated by :class:`ArgumentMap`. The model only
+A map file is a JSON document validated by :class:`ArgumentMap`. Version 2 of the
+format adds questions in dispute (IBIS), who reports and who speaks in each quote,
+hedges (how surely a source holds what it says), relation ids, ``undercuts`` (an
+attack on a relation) and moves that deny nothing (``counter-accuses``, ``insults``,
+``contrasts``). Every field it adds is optional, so a version 1 file is a valid
+version 2 file once its ``argmap`` key says so: :func:`upgrade` does that.
+
+The model only
 checks the *shape* of each element; rules that need the whole map (dangling
 ids, quotes that are not in their source, circular support, ...) are checks,
 reported by :func:`argmap.check` with a stable code each.
@@ -35,23 +42,34 @@ from pydantic import (
 )
 
 __all__ = [
+    "ATTACKS",
+    "COUNTING",
     "DEFAULT_RELIABILITY",
     "FORMAT_VERSION",
+    "HEDGE_WORDS",
+    "MOVES",
+    "Answer",
     "ArgumentMap",
     "Claim",
     "Evidence",
+    "Hedge",
     "LocalizedText",
     "Party",
+    "Question",
     "Reference",
     "Relation",
     "RelationType",
     "Source",
     "SourceKind",
     "map_schema",
+    "upgrade",
 ]
 
-#: Version of the map file format written in the ``argmap`` key.
-FORMAT_VERSION: Literal["1"] = "1"
+#: Version of the map file format written in the ``argmap`` key by this release.
+FORMAT_VERSION: Literal["2"] = "2"
+
+#: Every version this release reads (older ones are upgraded on load).
+READ_VERSIONS = ("1", "2")
 
 ID_PATTERN = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
 Id = Annotated[
@@ -105,6 +123,37 @@ DEFAULT_RELIABILITY: dict[SourceKind, float] = {
     SourceKind.OTHER: 0.5,
     SourceKind.AI_GENERATED: 0.3,
 }
+
+
+class Hedge(StrEnum):
+    """How a source holds what it says: as fact, as someone's statement, as an
+    allegation, or only by implication.
+
+    French press writing marks allegations with the *conditionnel journalistique*
+    ("Musk aurait voulu diriger OpenAI": reportedly, unverified), "selon" or
+    "prétendument"; such a quote *alleges* its content.
+    """
+
+    STATES = "states"
+    """The source states it as a fact, in its own voice."""
+    REPORTS = "reports"
+    """The source reports that someone says or said it."""
+    ALLEGES = "alleges"
+    """The source gives it as an allegation: conditional, 'selon', 'prétendument'."""
+    IMPLIES = "implies"
+    """The source does not say it, but implies it."""
+
+
+#: The words that print a hedge beside a claim or quote ("" for a plain statement).
+HEDGE_WORDS: dict[Hedge, str] = {
+    Hedge.STATES: "",
+    Hedge.REPORTS: "as reported",
+    Hedge.ALLEGES: "reportedly",
+    Hedge.IMPLIES: "by implication",
+}
+
+#: How sure each hedge is, from the surest; a claim is as sure as its surest quote.
+HEDGE_ORDER: tuple[Hedge, ...] = (Hedge.STATES, Hedge.REPORTS, Hedge.ALLEGES, Hedge.IMPLIES)
 
 
 class Reference(_Model):
@@ -161,6 +210,9 @@ class Source(_Model):
     """The source text inline, for small maps; use either path or text."""
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
     """SHA-256 of the text file's bytes; a mismatch is an error."""
+    reporter: Id | None = None
+    """Id of the party whose voice the source's own narration is: the journalist who
+    wrote it, or the program that generated it. Quotes default to it as reporter."""
     notes: str | None = None
     """Free notes about the source."""
 
@@ -199,6 +251,28 @@ class Party(_Model):
     """Ids of parties who speak for this one (for example its lawyers)."""
 
 
+class Question(_Model):
+    """A point in dispute (an IBIS issue) that claims answer: "Did OpenAI break a
+    founding commitment?", "Why did Musk leave the board in 2018?"."""
+
+    id: Id
+    text: NonEmpty
+    """The question, in English."""
+    original: LocalizedText | None = None
+    """The question in the sources' language."""
+    notes: str | None = None
+    """Free notes."""
+
+
+class Answer(_Model):
+    """How a claim answers a question."""
+
+    question: Id
+    """Id of the question."""
+    stance: Annotated[str, StringConstraints(min_length=1, max_length=60)] = "yes"
+    """The answer the claim gives, in a word or a few: 'yes', 'no', 'pushed out'."""
+
+
 class Claim(_Model):
     """An allegation: a short proposition that someone asserts."""
 
@@ -210,7 +284,11 @@ class Claim(_Model):
     asserted_by: list[Id] = Field(default_factory=list)
     """Ids of the parties who assert it."""
     date: PartialDate | None = None
-    """When it was asserted, when the text says."""
+    """When it was asserted, or when what it states happened, when the text says."""
+    hedge: Hedge | None = None
+    """How surely the map holds it; when absent, as surely as its surest quote."""
+    answers: list[Answer] = Field(default_factory=list)
+    """The questions in dispute it answers, each with its stance."""
     base_score: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
     """Prior strength from 0 to 1 for gradual semantics (neutral 0.5 when absent)."""
     tags: list[NonEmpty] = Field(default_factory=list)
@@ -231,8 +309,18 @@ class Evidence(_Model):
     """Character offsets [start, end) of the quote in the source text, verified."""
     translation: str | None = None
     """English translation of the quote."""
+    reporter: Id | None = None
+    """Id of the party who utters these words in the source (the journalist, the
+    note); defaults to the source's reporter."""
     speaker: list[Id] = Field(default_factory=list)
-    """Ids of the parties the source reports as saying or doing what is quoted."""
+    """Ids of the parties whose words or position the quote conveys, when it conveys
+    someone's (empty for the reporter's own narration)."""
+    hedge: Hedge | None = None
+    """How the source holds the content; when absent, 'states' for the reporter's own
+    words and 'reports' for a quote that conveys a speaker's."""
+    translated: bool = False
+    """True when the quote is the source's translation of words first said in another
+    language (Musk's e-mails, written in English, quoted in French)."""
     date: PartialDate | None = None
     """Date of the event the quote reports, when given."""
     notes: str | None = None
@@ -249,20 +337,52 @@ class RelationType(StrEnum):
     """How one node bears on another."""
 
     SUPPORTS = "supports"
+    """Evidence or a claim for a claim."""
     REBUTS = "rebuts"
+    """Denies the target (a claim or a quote)."""
+    UNDERCUTS = "undercuts"
+    """Aims at a relation (its ``to`` is a relation id): "this does not show that",
+    or "this party's word on it is not to be trusted"."""
+    COUNTER_ACCUSES = "counter-accuses"
+    """Answers an accusation with one against the accuser; denies nothing."""
+    INSULTS = "insults"
+    """Answers with an insult; denies nothing."""
+    CONTRASTS = "contrasts"
+    """Sets another emphasis or view beside the target; denies nothing."""
+
+
+#: The relations that bear on a verdict.
+COUNTING = frozenset({RelationType.SUPPORTS, RelationType.REBUTS, RelationType.UNDERCUTS})
+#: The relations that attack (a node, or a relation).
+ATTACKS = frozenset({RelationType.REBUTS, RelationType.UNDERCUTS})
+#: Moves that are part of the dispute, drawn and listed, but deny nothing.
+MOVES = frozenset({RelationType.COUNTER_ACCUSES, RelationType.INSULTS, RelationType.CONTRASTS})
 
 
 class Relation(_Model):
-    """A ``supports`` or ``rebuts`` link from a claim or evidence to a claim or evidence."""
+    """A link from a claim or evidence to a claim or evidence (or, for ``undercuts``,
+    to a relation)."""
 
+    id: Id | None = None
+    """The relation's id, so that an undercut can aim at it."""
     source: Id = Field(alias="from")
     """Id of the claim or evidence the relation starts at."""
     target: Id = Field(alias="to")
-    """Id of the claim or evidence the relation ends at."""
+    """Id of the claim or evidence the relation ends at; for 'undercuts', the id of
+    the relation it aims at."""
     type: RelationType
-    """'supports' or 'rebuts'."""
+    """'supports', 'rebuts', 'undercuts', or a move that denies nothing:
+    'counter-accuses', 'insults', 'contrasts'."""
+    scheme: Annotated[str, StringConstraints(min_length=1, max_length=80)] | None = None
+    """The argumentation scheme it follows, when named (Walton's: 'ad-hominem',
+    'tu-quoque', 'expert-opinion', ...)."""
     rationale: str | None = None
     """Why the link holds, in a sentence."""
+
+    @property
+    def counts(self) -> bool:
+        """Return True when the relation bears on verdicts (not a mere move)."""
+        return self.type in COUNTING
 
 
 class ArgumentMap(_Model):
@@ -270,8 +390,8 @@ class ArgumentMap(_Model):
 
     schema_: str | None = Field(default=None, alias="$schema")
     """Path or URL of the JSON Schema, for editors."""
-    argmap: Literal["1"] = "1"
-    """Version of the map file format."""
+    argmap: Literal["1", "2"] = "2"
+    """Version of the map file format ('1' files are read and upgraded)."""
     title: str | None = None
     """What the map is about."""
     description: str | None = None
@@ -282,12 +402,15 @@ class ArgumentMap(_Model):
     """Documents that evidence is quoted from."""
     parties: list[Party] = Field(default_factory=list)
     """People and organisations who assert claims or are quoted."""
+    questions: list[Question] = Field(default_factory=list)
+    """The points in dispute that claims answer."""
     claims: list[Claim] = Field(default_factory=list)
     """Allegations and counter-allegations."""
     evidence: list[Evidence] = Field(default_factory=list)
     """Verbatim quotes from the sources."""
     relations: list[Relation] = Field(default_factory=list)
-    """'supports' and 'rebuts' links between claims and evidence."""
+    """Links between claims and evidence ('supports', 'rebuts', moves) and undercuts
+    of links."""
 
     _path: Path | None = PrivateAttr(default=None)
     _locator: JsonLocator | None = PrivateAttr(default=None)
@@ -332,6 +455,68 @@ class ArgumentMap(_Model):
         """Return the evidence keyed by id (the first one wins on duplicates)."""
         return _first_by_id(self.evidence)
 
+    def question_by_id(self) -> dict[str, Question]:
+        """Return the questions keyed by id (the first one wins on duplicates)."""
+        return _first_by_id(self.questions)
+
+    def relation_by_id(self) -> dict[str, Relation]:
+        """Return the relations that have an id, keyed by it (the first one wins).
+
+        Example:
+            >>> m = ArgumentMap.model_validate({"relations": [
+            ...     {"id": "r1", "from": "a", "to": "b", "type": "supports"},
+            ...     {"from": "c", "to": "r1", "type": "undercuts"}]})
+            >>> list(m.relation_by_id())
+            ['r1']
+        """
+        out: dict[str, Relation] = {}
+        for rel in self.relations:
+            if rel.id is not None:
+                out.setdefault(rel.id, rel)
+        return out
+
+    def reporter_of(self, ev: Evidence) -> str | None:
+        """Return the id of the party who utters a quote in its source: its own
+        ``reporter``, else its source's.
+
+        Example:
+            >>> m = ArgumentMap.model_validate({
+            ...     "sources": [{"id": "s", "title": "S", "text": "x", "reporter": "j"}],
+            ...     "evidence": [{"id": "e", "source": "s", "quote": "x"}]})
+            >>> m.reporter_of(m.evidence[0])
+            'j'
+        """
+        if ev.reporter is not None:
+            return ev.reporter
+        src = self.source_by_id().get(ev.source)
+        return src.reporter if src is not None else None
+
+    def hedge_of(self, ev: Evidence) -> Hedge:
+        """Return how a quote's source holds its content: its own ``hedge``, else
+        'reports' when it conveys a speaker other than its reporter, else 'states'.
+
+        Example:
+            >>> m = ArgumentMap.model_validate({
+            ...     "evidence": [{"id": "e", "source": "s", "quote": "x", "speaker": ["musk"]}]})
+            >>> m.hedge_of(m.evidence[0]).value
+            'reports'
+        """
+        if ev.hedge is not None:
+            return ev.hedge
+        reporter = self.reporter_of(ev)
+        if any(p != reporter for p in ev.speaker):
+            return Hedge.REPORTS
+        return Hedge.STATES
+
+    def upgraded(self) -> ArgumentMap:
+        """Return the map in the current format version (a copy; this one is unchanged).
+
+        Example:
+            >>> ArgumentMap(argmap="1").upgraded().argmap
+            '2'
+        """
+        return upgrade(self)
+
     def _repr_svg_(self) -> str:
         """Return the map drawn as SVG, so Jupyter shows it as a picture."""
         from argmap.render import render
@@ -343,7 +528,7 @@ class ArgumentMap(_Model):
 
         Example:
             >>> ArgumentMap(title="t").to_json_data()
-            {'argmap': '1', 'title': 't'}
+            {'argmap': '2', 'title': 't'}
         """
         data = self.model_dump(mode="json", by_alias=True, exclude_defaults=True)
         out: dict[str, Any] = {}
@@ -354,7 +539,7 @@ class ArgumentMap(_Model):
         return out
 
 
-_T = TypeVar("_T", Source, Party, Claim, Evidence)
+_T = TypeVar("_T", Source, Party, Question, Claim, Evidence)
 
 
 def _first_by_id(items: list[_T]) -> dict[str, _T]:
@@ -362,6 +547,25 @@ def _first_by_id(items: list[_T]) -> dict[str, _T]:
     for item in items:
         out.setdefault(item.id, item)
     return out
+
+
+def upgrade(m: ArgumentMap) -> ArgumentMap:
+    """Return a copy of ``m`` in the current format version.
+
+    Version 2 only adds optional fields, so a version 1 map keeps every value: its
+    quotes' ``speaker`` stays the party they convey, reporters and hedges are left
+    to their defaults (see :meth:`ArgumentMap.reporter_of` and
+    :meth:`ArgumentMap.hedge_of`), and every relation keeps its type.
+
+    Example:
+        >>> old = ArgumentMap.model_validate({"argmap": "1", "title": "t"})
+        >>> upgrade(old).to_json_data()
+        {'argmap': '2', 'title': 't'}
+    """
+    new = m.model_copy(deep=True, update={"argmap": FORMAT_VERSION})
+    new._path = m._path
+    new._locator = m._locator
+    return new
 
 
 def map_schema() -> dict[str, Any]:
