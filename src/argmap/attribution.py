@@ -103,8 +103,10 @@ class Attribution:
             '(reportedly) It rains.'
         """
         claim = self._claims[claim_id]
-        words = HEDGE_WORDS[self.claim_hedge(claim_id)]
+        hedge = self.claim_hedge(claim_id)
         who = join_names(self.asserters(claim_id))
+        # "According to X" already says that X's statement is reported.
+        words = "" if who and hedge is Hedge.REPORTS else HEDGE_WORDS[hedge]
         if who:
             return f"According to {who}{f' ({words})' if words else ''}: {claim.text}"
         return f"({words}) {claim.text}" if words else claim.text

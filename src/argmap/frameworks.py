@@ -54,7 +54,7 @@ import itertools
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,8 +63,10 @@ import networkx as nx
 
 from argmap._bulk import gc_paused
 from argmap.model import ArgumentMap
-from argmap.semantics import _adjacency, labels_and_acceptance, strength
-from argmap.status import VERDICTS, ClaimStatus
+from argmap.semantics.dung import _adjacency
+from argmap.semantics.framework import Framework
+from argmap.semantics.strength import strength
+from argmap.status import SEMANTICS, ClaimStatus, argument_ids, argument_text, statuses_of
 
 __all__ = [
     "FRAMEWORK_FORMATS",
@@ -690,32 +692,6 @@ def write_framework(G: nx.DiGraph, format: str) -> str:
     return _format(format).write(G)
 
 
-_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def _claim_text(node: Any) -> str:
-    """Return the text of the claim that holds an argument: its name, or the name in
-    JSON quotes when it is blank."""
-    text = str(node)
-    return text if text.strip() else json.dumps(text)
-
-
-def _claim_ids(nodes: Iterable[Any]) -> dict[Any, str]:
-    """Return the claim id of each argument: a slug of its name, made unique."""
-    ids: dict[Any, str] = {}
-    used: set[str] = set()
-    for node in nodes:
-        text = str(node)
-        plain = text.isascii() and text.isdigit()
-        base = text if plain else _SLUG.sub("-", text.lower()).strip("-") or "arg"
-        slug, k = base, 2
-        while slug in used:
-            slug, k = f"{base}-{k}", k + 1
-        used.add(slug)
-        ids[node] = slug
-    return ids
-
-
 def framework_to_map(G: nx.DiGraph, *, title: str | None = None) -> ArgumentMap:
     """Return an argument map holding a framework: each argument a claim, each attack a
     ``rebuts`` relation; claim ids are slugs of the argument names (made unique), and
@@ -727,11 +703,11 @@ def framework_to_map(G: nx.DiGraph, *, title: str | None = None) -> ArgumentMap:
         ([('1', '1'), ('2', '2')], 'rebuts')
     """
     nodes, edges = _attack_graph(G)
-    ids = _claim_ids(nodes)
+    ids = argument_ids(nodes)
     return ArgumentMap.model_validate(
         {
             "title": title,
-            "claims": [{"id": ids[n], "text": _claim_text(n)} for n in nodes],
+            "claims": [{"id": ids[n], "text": argument_text(n)} for n in nodes],
             "relations": [{"from": ids[u], "to": ids[v], "type": "rebuts"} for u, v in edges],
         }
     )
@@ -745,33 +721,22 @@ def framework_statuses(
     with_strength: bool = False,
 ) -> list[ClaimStatus]:
     """Return the status of every argument of a framework given as plain lists, the same
-    as :func:`argmap.status.claim_statuses` on :func:`framework_to_map`'s map, without
-    building the map (which for a million arguments takes minutes, this seconds).
+    as :func:`argmap.status.claim_statuses` gives for the arguments of
+    :func:`framework_to_map`'s map read as Dung's framework, without building the map
+    (which for a million arguments takes minutes, this seconds).
 
     Example:
         >>> [(s.id, s.verdict) for s in framework_statuses([1, 2, 3], [(1, 2), (2, 3)])]
-        [('1', 'standing'), ('2', 'defeated'), ('3', 'standing')]
+        [('1', 'holds'), ('2', 'answered'), ('3', 'holds')]
     """
-    labels, accepted = labels_and_acceptance(arguments, attacks, semantics)
+    if semantics not in SEMANTICS:
+        raise ValueError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
+    fw = Framework.from_attacks(arguments, attacks)
     scores = None
     if with_strength:
         G = nx.DiGraph()
         G.add_nodes_from(arguments)
         G.add_edges_from(attacks)
-        scores = strength(G, dict.fromkeys(arguments, 0.5)).scores
-    attacked = {v for _, v in attacks}
-    ids = _claim_ids(arguments)
-    return [
-        ClaimStatus(
-            id=ids[a],
-            text=_claim_text(a),
-            unrebutted=a not in attacked,
-            label=labels[a].value,
-            verdict=VERDICTS[labels[a]],
-            semantics=semantics,
-            credulous=accepted[a].credulous,
-            sceptical=accepted[a].sceptical,
-            strength=round(scores[a], 4) if scores is not None else None,
-        )
-        for a in arguments
-    ]
+        result = strength(G, dict.fromkeys(arguments, 0.5)).scores
+        scores = [result[a] for a in arguments]
+    return statuses_of(fw, semantics=semantics, scores=scores)

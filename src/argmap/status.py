@@ -1,87 +1,485 @@
-"""Which claims stand: verdicts from argumentation semantics, and explanations of them.
+"""What the map shows about each claim: verdicts in plain words, and why.
 
-The attack relation is ``rebuts``; claims and evidence are both arguments.
-A claim is *standing* when it is in the grounded labelling (every rebuttal of
-it is itself defeated), *defeated* when a standing argument rebuts it, and
-*undecided* otherwise (for instance when two claims rebut each other).
+Every verdict comes from one function, :func:`verdicts`, on one
+:class:`~argmap.semantics.Framework` built once from a map or a framework file; the
+listings, ``argmap explain``, the HTML page and framework files all take their
+statuses from it. The verdict is the grounded labelling (the sceptical reading that
+takes no side where the texts leave a question open), told in words that say what the
+map shows, not whether a claim is true:
+
+- **holds**: supported by a chain of accepted supports down to quoted evidence, and
+  every attack on it that counts is answered;
+- **answered**: an attack that holds denies it;
+- **contested**: attacks that answer each other (or a cycle) leave it open;
+- **unsupported**: nothing that holds supports it (no quote backs it, or what backs it
+  is itself answered or undercut).
+
+Moves that deny nothing (counter-accusations, insults, contrasts) never count.
 
 Example:
     >>> from argmap.model import ArgumentMap
-    >>> m = ArgumentMap.model_validate({"claims": [
-    ...     {"id": "a", "text": "A"}, {"id": "b", "text": "B"}, {"id": "c", "text": "C"}],
-    ...     "relations": [{"from": "b", "to": "a", "type": "rebuts"},
+    >>> m = ArgumentMap.model_validate({
+    ...     "sources": [{"id": "s", "title": "S", "text": "A. B. C."}],
+    ...     "claims": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"},
+    ...                {"id": "c", "text": "C"}],
+    ...     "evidence": [{"id": "qa", "source": "s", "quote": "A."},
+    ...                  {"id": "qb", "source": "s", "quote": "B."}],
+    ...     "relations": [{"from": "qa", "to": "a", "type": "supports"},
+    ...                   {"from": "qb", "to": "b", "type": "supports"},
+    ...                   {"from": "b", "to": "a", "type": "rebuts"},
     ...                   {"from": "c", "to": "b", "type": "rebuts"}]})
     >>> [(s.id, s.verdict) for s in claim_statuses(m)]
-    [('a', 'standing'), ('b', 'defeated'), ('c', 'standing')]
+    [('a', 'answered'), ('b', 'holds'), ('c', 'unsupported')]
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+from argmap.semantics.acceptance import accept
+from argmap.semantics.dung import Label
+from argmap.semantics.framework import Framework
+from argmap.semantics.grounded import Labelling, grounded
 
-from argmap.graph import CLAIM, EVIDENCE, REBUTS, SUPPORTS, Links, to_graph
-from argmap.model import ArgumentMap
-from argmap.provenance import prove_quotes
-from argmap.semantics import Label, labels_and_acceptance, strength
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from argmap.model import ArgumentMap
 
 __all__ = [
+    "READINGS",
     "SEMANTICS",
     "VERDICTS",
+    "VERDICT_MEANINGS",
+    "VERDICT_WORDS",
     "ClaimStatus",
+    "Verdict",
+    "argument_ids",
+    "argument_text",
     "base_scores",
     "claim_statuses",
-    "explain",
+    "framework_of",
+    "node_statuses",
+    "statuses_of",
+    "verdicts",
 ]
 
-#: The semantics ``argmap status`` knows.
+#: The semantics ``argmap status`` knows, for the readings.
 SEMANTICS = ("grounded", "complete", "preferred", "stable")
 
-#: Plain words for the grounded labels.
-VERDICTS = {Label.IN: "standing", Label.OUT: "defeated", Label.UNDEC: "undecided"}
+#: The verdict words, in the order listings count them.
+VERDICT_WORDS = ("holds", "answered", "contested", "unsupported")
+
+#: What each verdict word means, in one line (for help texts, legends and the README).
+VERDICT_MEANINGS = {
+    "holds": "supported down to quoted evidence, and every attack on it that counts is answered",
+    "answered": "an attack that holds denies it",
+    "contested": "attacks that answer each other leave it open",
+    "unsupported": "nothing that holds supports it",
+}
+
+#: The plain word for each grounded label, where no support is needed.
+VERDICTS = {Label.IN: "holds", Label.OUT: "answered", Label.UNDEC: "contested"}
+
+#: Acceptance under a semantics, in words.
+READINGS = {True: "in every reading", False: "in some reading"}
+
+_MOST_NAMED = 3  # names listed in a one-line reason before "and N more"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The verdict on one argument and its reason in one line.
+
+    Attributes:
+        word: 'holds', 'answered', 'contested' or 'unsupported'.
+        reason: why, naming the arguments that decide it.
+        label: the grounded label it comes from.
+        deciders: the numbers of the arguments that decide it (the attackers that hold
+            for 'answered', the open attackers or supporters for 'contested', the
+            answered supporters for 'unsupported').
+    """
+
+    word: str
+    reason: str
+    label: Label
+    deciders: tuple[int, ...] = ()
+
+
+def _names(fw: Framework, numbers: Sequence[int]) -> str:
+    from argmap.attribution import join_names
+
+    shown = [str(fw.name(i)) for i in numbers[:_MOST_NAMED]]
+    more = len(numbers) - len(shown)
+    return join_names([*shown, f"{more} more"] if more > 0 else shown)
+
+
+def verdicts(fw: Framework, lab: Labelling | None = None) -> list[Verdict]:
+    """Return the verdict on every argument of ``fw``, by number (index 0 is unused).
+
+    Example:
+        >>> fw = Framework.from_attacks("abc", [("a", "b"), ("b", "c"), ("c", "b")])
+        >>> [(v.word, v.reason) for v in verdicts(fw)[1:]]  # doctest: +NORMALIZE_WHITESPACE
+        [('holds', 'nothing that counts attacks it'),
+         ('answered', 'answered by a and c, which hold'),
+         ('holds', 'every attack on it is answered')]
+    """
+    lab = lab if lab is not None else grounded(fw)
+    attackers: list[list[tuple[int, int]]] = [[] for _ in range(fw.n + 1)]
+    supporters: list[list[tuple[int, int]]] = [[] for _ in range(fw.n + 1)]
+    for k, (u, v) in enumerate(fw.attacks):
+        attackers[v].append((u, k))
+    a = len(fw.attacks)
+    for k, (u, v) in enumerate(fw.supports):
+        supporters[v].append((u, a + k))
+    IN, OUT = Label.IN, Label.OUT
+    out: list[Verdict] = [Verdict("contested", "", Label.UNDEC)]
+    for i in range(1, fw.n + 1):
+        label = lab.label(i)
+        atts = attackers[i]
+        if label is IN:
+            if not atts:
+                out.append(Verdict("holds", "nothing that counts attacks it", label))
+            else:
+                out.append(Verdict("holds", "every attack on it is answered", label))
+            continue
+        if label is OUT:
+            winners = [u for u, k in atts if lab.relation_label(k) is IN]
+            if winners:
+                verb = "holds" if len(winners) == 1 else "hold"
+                reason = f"answered by {_names(fw, winners)}, which {verb}"
+                out.append(Verdict("answered", reason, label, tuple(winners)))
+                continue
+            sups = supporters[i]
+            if not sups:
+                reason = "nothing supports it: no quote or claim backs it"
+                out.append(Verdict("unsupported", reason, label))
+                continue
+            fallen = [u for u, _ in sups if lab.label(u) is OUT]
+            cut = [u for u, k in sups if lab.label(u) is IN]
+            parts = []
+            if fallen:
+                parts.append(f"what supports it does not hold ({_names(fw, fallen)})")
+            if cut:
+                parts.append(f"its support from {_names(fw, cut)} is undercut")
+            out.append(Verdict("unsupported", "; ".join(parts), label, tuple(fallen + cut)))
+            continue
+        open_attacks = [u for u, k in atts if lab.relation_label(k) is Label.UNDEC]
+        if open_attacks:
+            reason = f"left open by {_names(fw, open_attacks)}, answered in turn (a cycle)"
+            out.append(Verdict("contested", reason, label, tuple(open_attacks)))
+        else:
+            open_supports = [u for u, k in supporters[i] if lab.relation_label(k) is not OUT]
+            reason = f"what supports it is itself contested ({_names(fw, open_supports)})"
+            out.append(Verdict("contested", reason, label, tuple(open_supports)))
+    return out
 
 
 @dataclass(frozen=True)
 class ClaimStatus:
-    """The verdict on one claim.
+    """The verdict on one claim (or quote, or argument of a framework file).
 
     Attributes:
-        id: the claim's id.
-        text: the claim's text.
-        unrebutted: True when nothing rebuts it at all.
-        label: its grounded label ('in', 'out' or 'undec').
-        verdict: the label in words: 'standing', 'defeated' or 'undecided'.
-        semantics: the semantics of ``credulous`` and ``sceptical``.
-        credulous: accepted in at least one extension of that semantics.
-        sceptical: accepted in every extension of that semantics.
+        id: its id.
+        kind: 'claim', 'evidence', or 'argument' for a framework file's.
+        text: its text (a quote's words, a framework argument's name).
+        line: the claim as a reader should take it, with asserters and hedge
+            ("According to X (reportedly): ..."); a quote with its credit line.
+        asserted_by: ids of the parties who assert it (a quote: whose words it conveys).
+        hedge: how surely it is held ('states', 'reports', 'alleges', 'implies');
+            None for a framework file's arguments.
+        verdict: 'holds', 'answered', 'contested' or 'unsupported'.
+        reason: the verdict's reason, in one line.
+        label: the grounded label ('in', 'out' or 'undec').
+        unrebutted: True when nothing rebuts it.
+        quotes: how many quotes back it, directly or through claims that support it.
+        semantics: the semantics of the two readings.
+        some_reading: accepted in some reading (credulously) under that semantics.
+        every_reading: accepted in every reading (sceptically) under that semantics.
         strength: gradual strength in [0, 1], when asked for.
     """
 
     id: str
+    kind: str
     text: str
-    unrebutted: bool
-    label: str
+    line: str
     verdict: str
+    reason: str
+    label: str
+    unrebutted: bool
     semantics: str
-    credulous: bool
-    sceptical: bool
+    some_reading: bool
+    every_reading: bool
+    asserted_by: list[str] = field(default_factory=list)
+    hedge: str | None = None
+    quotes: int = 0
     strength: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the status as JSON-ready data."""
         return {
             "id": self.id,
+            "kind": self.kind,
             "text": self.text,
-            "unrebutted": self.unrebutted,
-            "label": self.label,
+            "line": self.line,
+            "asserted_by": list(self.asserted_by),
+            "hedge": self.hedge,
             "verdict": self.verdict,
+            "reason": self.reason,
+            "label": self.label,
+            "unrebutted": self.unrebutted,
+            "quotes": self.quotes,
             "semantics": self.semantics,
-            "credulous": self.credulous,
-            "sceptical": self.sceptical,
+            "in_some_reading": self.some_reading,
+            "in_every_reading": self.every_reading,
             "strength": self.strength,
         }
+
+
+def framework_of(
+    m: ArgumentMap, *, support: bool = True, preference: str | None = None
+) -> Framework:
+    """Return the framework of a map (see :meth:`Framework.from_map`)."""
+    return Framework.from_map(m, support=support, preference=preference)
+
+
+def statuses_of(
+    fw: Framework,
+    *,
+    semantics: str = "grounded",
+    scores: Sequence[float] | None = None,
+) -> list[ClaimStatus]:
+    """Return the status of every argument of a framework file's framework, by number
+    order, with the arguments' names as ids and texts.
+
+    Example:
+        >>> fw = Framework.from_attacks([1, 2], [(1, 2)])
+        >>> [(s.id, s.verdict) for s in statuses_of(fw)]
+        [('1', 'holds'), ('2', 'answered')]
+    """
+    lab = grounded(fw)
+    found = verdicts(fw, lab)
+    accepted = accept(fw, semantics, lab)
+    attacked = bytearray(fw.n + 1)
+    for _, v in fw.attacks:
+        attacked[v] = 1
+    ids = argument_ids(fw.names)
+    out = []
+    for i, a in enumerate(fw.names, 1):
+        v = found[i]
+        text = argument_text(a)
+        out.append(
+            ClaimStatus(
+                id=ids[a],
+                kind="argument",
+                text=text,
+                line=text,
+                verdict=v.word,
+                reason=v.reason,
+                label=v.label.value,
+                unrebutted=not attacked[i],
+                semantics=semantics,
+                some_reading=accepted[i].credulous,
+                every_reading=accepted[i].sceptical,
+                strength=round(scores[i - 1], 4) if scores is not None else None,
+            )
+        )
+    return out
+
+
+def node_statuses(
+    m: ArgumentMap,
+    *,
+    semantics: str = "grounded",
+    with_strength: bool = False,
+    preference: str | None = None,
+    support: bool = True,
+) -> dict[str, ClaimStatus]:
+    """Return the status of every claim and quote of a map, keyed by id (claims first,
+    in map order).
+
+    Args:
+        m: the map.
+        semantics: 'grounded', 'complete', 'preferred' or 'stable', for the readings
+            (the verdict is always the grounded one).
+        with_strength: also compute DF-QuAD gradual strength.
+        preference: ``"reliability"`` to let a rebuttal from a less reliable source fail
+            against a more reliable one (see :meth:`Framework.from_map`).
+        support: False to read the map without the rule that claims need support.
+
+    Raises:
+        ValueError: an unknown semantics or preference.
+    """
+    from argmap.attribution import Attribution
+    from argmap.graph import CLAIM
+
+    if semantics not in SEMANTICS:
+        raise ValueError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
+    fw = framework_of(m, support=support, preference=preference)
+    lab = grounded(fw)
+    found = verdicts(fw, lab)
+    accepted = accept(fw, semantics, lab)
+    scores: dict[str, float] | None = None
+    if with_strength:
+        from argmap.graph import to_graph
+        from argmap.semantics.strength import strength
+
+        G = to_graph(m)
+        scores = strength(G, base_scores(m, G)).scores
+    rebutted = bytearray(fw.n + 1)
+    for _, v in fw.attacks:
+        rebutted[v] = 1
+    if preference is not None:  # a rebuttal that fails is still a rebuttal
+        rebutted = bytearray(fw.n + 1)
+        for _, v in framework_of(m, support=support).attacks:
+            rebutted[v] = 1
+    words = Attribution(m)
+    quotes = _quotes_behind(fw)
+    claims = m.claim_by_id()
+    evidence = m.evidence_by_id()
+    out: dict[str, ClaimStatus] = {}
+    for i, node in enumerate(fw.names, 1):
+        v = found[i]
+        if fw.kinds[i] == CLAIM:
+            claim = claims[node]
+            text, line = claim.text, words.claim_line(node)
+            who, hedge = list(claim.asserted_by), words.claim_hedge(node).value
+        else:
+            ev = evidence[node]
+            text = ev.quote
+            line = f"« {' '.join(ev.quote.split())} » ({words.quote_credit(node)})"
+            who, hedge = list(ev.speaker), words.quote_hedge(node).value
+        out[node] = ClaimStatus(
+            id=node,
+            kind=fw.kinds[i],
+            text=text,
+            line=line,
+            verdict=v.word,
+            reason=v.reason,
+            label=v.label.value,
+            unrebutted=not rebutted[i],
+            semantics=semantics,
+            some_reading=accepted[i].credulous,
+            every_reading=accepted[i].sceptical,
+            asserted_by=who,
+            hedge=hedge,
+            quotes=quotes[i],
+            strength=round(scores[node], 4) if scores is not None else None,
+        )
+    return out
+
+
+def claim_statuses(
+    m: ArgumentMap,
+    *,
+    semantics: str = "grounded",
+    with_strength: bool = False,
+    preference: str | None = None,
+    support: bool = True,
+) -> list[ClaimStatus]:
+    """Return the status of every claim of a map, in map order (see
+    :func:`node_statuses` for the arguments).
+
+    Example:
+        >>> from argmap.model import ArgumentMap
+        >>> m = ArgumentMap.model_validate({
+        ...     "parties": [{"id": "oai", "name": "OpenAI's leaders"}],
+        ...     "claims": [{"id": "c", "text": "Musk wanted to run OpenAI.",
+        ...                 "asserted_by": ["oai"], "hedge": "alleges"}]})
+        >>> s = claim_statuses(m)[0]
+        >>> s.line
+        "According to OpenAI's leaders (reportedly): Musk wanted to run OpenAI."
+        >>> s.verdict, s.reason
+        ('unsupported', 'nothing supports it: no quote or claim backs it')
+    """
+    every = node_statuses(
+        m,
+        semantics=semantics,
+        with_strength=with_strength,
+        preference=preference,
+        support=support,
+    )
+    return [s for s in every.values() if s.kind == "claim"]
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def argument_text(node: Any) -> str:
+    """Return the text of the claim that holds a framework's argument: its name, or the
+    name in JSON quotes when it is blank.
+
+    Example:
+        >>> argument_text(7), argument_text(" ")
+        ('7', '" "')
+    """
+    text = str(node)
+    return text if text.strip() else json.dumps(text)
+
+
+def argument_ids(nodes: Iterable[Any]) -> dict[Any, str]:
+    """Return the claim id of each argument of a framework: a slug of its name, made
+    unique.
+
+    Example:
+        >>> argument_ids(["Tweety flies", "tweety-flies", 3])
+        {'Tweety flies': 'tweety-flies', 'tweety-flies': 'tweety-flies-2', 3: '3'}
+    """
+    ids: dict[Any, str] = {}
+    used: set[str] = set()
+    for node in nodes:
+        text = str(node)
+        plain = text.isascii() and text.isdigit()
+        base = text if plain else _SLUG.sub("-", text.lower()).strip("-") or "arg"
+        slug, k = base, 2
+        while slug in used:
+            slug, k = f"{base}-{k}", k + 1
+        used.add(slug)
+        ids[node] = slug
+    return ids
+
+
+def _quotes_behind(fw: Framework) -> list[int]:
+    """How many quotes (arguments of kind 'evidence') reach each argument through
+    supports, by number; a quote counts itself."""
+    from argmap.graph import EVIDENCE
+
+    preds: dict[int, list[int]] = {}
+    for u, v in fw.supports:
+        preds.setdefault(v, []).append(u)
+    count = [0] * (fw.n + 1)
+    memo: dict[int, frozenset[int]] = {}
+    for i in range(1, fw.n + 1):
+        if fw.kinds.get(i) == EVIDENCE:
+            count[i] = 1
+            continue
+        if i not in preds:
+            continue
+        direct = preds[i]
+        if all(fw.kinds.get(u) == EVIDENCE for u in direct):
+            count[i] = len(set(direct))
+            continue
+        seen = {i}
+        frontier = [i]
+        quotes: set[int] = set()
+        for x in frontier:  # grows while it is read
+            for u in preds.get(x, ()):
+                if u in seen:
+                    continue
+                seen.add(u)
+                if fw.kinds.get(u) == EVIDENCE:
+                    quotes.add(u)
+                elif u in memo:
+                    quotes |= memo[u]
+                else:
+                    frontier.append(u)
+        memo[i] = frozenset(quotes)
+        count[i] = len(quotes)
+    return count
 
 
 def base_scores(m: ArgumentMap, G: nx.DiGraph | None = None) -> dict[str, float]:
@@ -97,6 +495,8 @@ def base_scores(m: ArgumentMap, G: nx.DiGraph | None = None) -> dict[str, float]
         >>> base_scores(m)
         {'c': 0.5, 'e': 0.3}
     """
+    from argmap.graph import EVIDENCE, to_graph
+
     G = G if G is not None else to_graph(m)
     out: dict[str, float] = {}
     for node, data in G.nodes(data=True):
@@ -105,163 +505,3 @@ def base_scores(m: ArgumentMap, G: nx.DiGraph | None = None) -> dict[str, float]
         else:
             out[node] = data.get("base_score", 0.5)
     return out
-
-
-def claim_statuses(
-    m: ArgumentMap, *, semantics: str = "grounded", with_strength: bool = False
-) -> list[ClaimStatus]:
-    """Return the verdict on every claim, in map order.
-
-    Args:
-        m: the map.
-        semantics: 'grounded', 'complete', 'preferred' or 'stable', for credulous and
-            sceptical acceptance (the verdict is always the grounded one).
-        with_strength: also compute DF-QuAD gradual strength.
-
-    Example:
-        >>> from argmap.model import ArgumentMap
-        >>> m = ArgumentMap.model_validate({"claims": [
-        ...     {"id": "a", "text": "A"}, {"id": "b", "text": "B"}],
-        ...     "relations": [{"from": "a", "to": "b", "type": "rebuts"},
-        ...                   {"from": "b", "to": "a", "type": "rebuts"}]})
-        >>> [(s.verdict, s.credulous, s.sceptical)
-        ...  for s in claim_statuses(m, semantics="preferred")]
-        [('undecided', True, False), ('undecided', True, False)]
-    """
-    # The verdicts need only who rebuts whom: plain lists, no networkx graph (which
-    # costs more than the labelling on large maps); the strength needs the graph.
-    links = Links(m)
-    attacks = _rebuttals(links)
-    labels, accepted = labels_and_acceptance(list(links.kind), attacks, semantics)
-    if with_strength:
-        G = to_graph(m)
-        scores = strength(G, base_scores(m, G)).scores
-    rebutted = {v for _, v in attacks}
-    claims = m.claim_by_id()
-    out: list[ClaimStatus] = []
-    for node, kind in links.kind.items():
-        if kind != CLAIM:
-            continue
-        label = labels[node]
-        out.append(
-            ClaimStatus(
-                id=node,
-                text=claims[node].text,
-                unrebutted=node not in rebutted,
-                label=label.value,
-                verdict=VERDICTS[label],
-                semantics=semantics,
-                credulous=accepted[node].credulous,
-                sceptical=accepted[node].sceptical,
-                strength=round(scores[node], 4) if with_strength else None,
-            )
-        )
-    return out
-
-
-def explain(m: ArgumentMap, claim_id: str, *, max_depth: int = 8) -> str:
-    """Return a readable dialectical account of one claim's verdict.
-
-    It lists what supports the claim (quotes with their source and place), what
-    rebuts it with the verdict on each rebuttal, and so on down to the evidence;
-    a node met again on its own path is marked as a cycle.
-
-    Raises:
-        KeyError: ``claim_id`` is no claim or evidence of the map.
-
-    Example:
-        >>> from argmap.model import ArgumentMap
-        >>> m = ArgumentMap.model_validate({
-        ...     "sources": [{"id": "s", "title": "S", "text": "Il pleut. Non."}],
-        ...     "claims": [{"id": "rain", "text": "It rains."},
-        ...                {"id": "dry", "text": "It is dry."}],
-        ...     "evidence": [{"id": "ev", "source": "s", "quote": "Il pleut."}],
-        ...     "relations": [{"from": "ev", "to": "rain", "type": "supports"},
-        ...                   {"from": "dry", "to": "rain", "type": "rebuts"},
-        ...                   {"from": "ev", "to": "dry", "type": "rebuts"}]})
-        >>> print(explain(m, "rain"))
-        rain: It rains.
-          STANDING: every rebuttal of it is defeated.
-          + supported by ev [standing], quoted from s:1:1: « Il pleut. »
-          - rebutted by dry [defeated]: It is dry.
-            - rebutted by ev [standing], quoted from s:1:1: « Il pleut. »
-    """
-    links = Links(m)
-    if claim_id not in links.kind:
-        raise KeyError(claim_id)
-    labels, _ = labels_and_acceptance(list(links.kind), _rebuttals(links))
-    preds = links.predecessors
-    proofs = prove_quotes(m, only=_within(preds, claim_id, max_depth))
-    evidence = m.evidence_by_id()
-    claims = m.claim_by_id()
-
-    def describe(node: str) -> str:
-        verdict = VERDICTS[labels[node]]
-        if links.kind[node] == EVIDENCE:
-            ev = evidence[node]
-            proof = proofs.get(node)
-            where = ev.source
-            if proof is not None and proof.line is not None:
-                where += f":{proof.line}:{proof.column}"
-            quote = " ".join(ev.quote.split())
-            text = f"{node} [{verdict}], quoted from {where}: « {quote} »"
-            if ev.translation:
-                text += f" ({ev.translation})"
-            return text
-        return f"{node} [{verdict}]: {claims[node].text}"
-
-    top = claims[claim_id].text if links.kind[claim_id] == CLAIM else evidence[claim_id].quote
-    attackers = [p for p, t in preds.get(claim_id, ()) if t == REBUTS]
-    lines = [f"{claim_id}: {top}", "  " + _verdict_reason(attackers, labels, claim_id)]
-
-    shown: set[str] = {claim_id}
-
-    def walk(node: str, depth: int, path: list[str]) -> None:
-        # supporters first, then rebuttals, each by id
-        for pred, kind in sorted(preds.get(node, ()), key=lambda p: (p[1] != SUPPORTS, p[0])):
-            mark = "+ supported by" if kind == SUPPORTS else "- rebutted by"
-            indent = "  " * (depth + 1)
-            if pred in path:
-                lines.append(f"{indent}{mark} {pred} (a cycle: it is already on this path)")
-                continue
-            if pred in shown and links.kind[pred] == CLAIM:
-                verdict = VERDICTS[labels[pred]]
-                lines.append(f"{indent}{mark} {pred} [{verdict}] (explained above)")
-                continue
-            shown.add(pred)
-            lines.append(f"{indent}{mark} {describe(pred)}")
-            if depth + 1 < max_depth:
-                walk(pred, depth + 1, [*path, pred])
-
-    walk(claim_id, 0, [claim_id])
-    return "\n".join(lines)
-
-
-def _rebuttals(links: Links) -> list[tuple[str, str]]:
-    return [edge for edge, t in links.edges.items() if t == REBUTS]
-
-
-def _within(preds: dict[str, list[tuple[str, str]]], node: str, depth: int) -> set[str]:
-    """The nodes from which a path of at most ``depth`` edges leads to ``node``."""
-    seen = {node}
-    frontier = [node]
-    for _ in range(depth):
-        frontier = [p for n in frontier for p, _ in preds.get(n, ()) if p not in seen]
-        seen.update(frontier)
-    return seen
-
-
-def _verdict_reason(attackers: list[str], labels: dict[Any, Label], node: str) -> str:
-    label = labels[node]
-    if label is Label.IN:
-        if not attackers:
-            return "STANDING: nothing rebuts it."
-        return "STANDING: every rebuttal of it is defeated."
-    if label is Label.OUT:
-        winners = sorted(p for p in attackers if labels[p] is Label.IN)
-        verb = "stands" if len(winners) == 1 else "stand"
-        return f"DEFEATED: rebutted by {', '.join(winners)}, which {verb}."
-    return (
-        "UNDECIDED: a rebuttal of it is itself undecided (rebuttals that answer each "
-        "other, or a cycle), so the grounded semantics takes no side."
-    )
