@@ -26,6 +26,7 @@ from argmap.cli.common import (
     wrap,
 )
 from argmap.cli.export_cmd import register_export, register_import
+from argmap.cli.questions_cmd import register_questions, register_timeline
 from argmap.cli.render_cmd import register_render
 from argmap.cli.status_cmd import register_explain, register_status
 from argmap.diagnostics import LOAD_CODES, Severity
@@ -258,6 +259,8 @@ REGISTRY: list[Callable[[Subparsers], None]] = [
     register_unrebutted,
     register_status,
     register_explain,
+    register_questions,
+    register_timeline,
     register_render,
     register_export,
     register_import,
