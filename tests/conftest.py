@@ -103,15 +103,26 @@ def tangled_maps(draw: st.DrawFn) -> argmap.ArgumentMap:
         for k, i in enumerate(draw(st.lists(_ID, max_size=6)))
     ]
     evidence = [{"id": i, "source": "s", "quote": "x"} for i in draw(st.lists(_ID, max_size=6))]
-    relations = [
+    relations: list[dict[str, Any]] = [
         {"from": u, "to": v, "type": t}
         for u, v, t in draw(
             st.lists(
-                st.tuples(_ID | st.just("ghost"), _ID, st.sampled_from(["supports", "rebuts"])),
+                st.tuples(
+                    _ID | st.just("ghost"),
+                    _ID,
+                    st.sampled_from(["supports", "rebuts", "supports", "rebuts", "insults"]),
+                ),
                 max_size=14,
             )
         )
     ]
+    # Some relations get ids (repeats included) and some undercuts aim at them, or at
+    # an id that no relation has.
+    for k, rel in enumerate(relations):
+        if draw(st.booleans()):
+            rel["id"] = f"r{draw(st.integers(0, k))}"
+    for u, k in draw(st.lists(st.tuples(_ID, st.integers(0, 15)), max_size=4)):
+        relations.append({"from": u, "to": f"r{k}", "type": "undercuts"})
     return argmap.ArgumentMap.model_validate(
         {
             "sources": [{"id": "s", "title": "S", "text": "x"}],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Any
@@ -12,8 +13,9 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.cli import main
-from argmap.semantics import acceptance, grounded_labelling
-from argmap.status import SEMANTICS, base_scores, claim_statuses, explain
+from argmap.explain import dispute_tree, explain
+from argmap.semantics import Framework, acceptance, grounded, grounded_labelling
+from argmap.status import SEMANTICS, VERDICT_WORDS, base_scores, claim_statuses, node_statuses
 from conftest import ROOT, tangled_maps, write_map
 
 BUNDLED = ROOT / "data" / "claims.json"
@@ -26,17 +28,18 @@ def verdicts(data: Data, **kw: Any) -> dict[str, str]:
 
 
 def test_rebuttal_of_a_rebuttal_reinstates(base: Data) -> None:
-    assert verdicts(base) == {"betrayal": "defeated", "control": "standing"}
+    assert verdicts(base) == {"betrayal": "answered", "control": "holds"}
     base["relations"].append({"from": "ev-betrayal", "to": "control", "type": "rebuts"})
-    assert verdicts(base) == {"betrayal": "standing", "control": "defeated"}
+    assert verdicts(base) == {"betrayal": "holds", "control": "answered"}
 
 
-def test_mutual_rebuttal_is_undecided_but_credulous(base: Data) -> None:
+def test_mutual_rebuttal_is_contested_and_in_some_reading(base: Data) -> None:
     base["relations"].append({"from": "betrayal", "to": "control", "type": "rebuts"})
     m = argmap.ArgumentMap.model_validate(base)
     statuses = claim_statuses(m, semantics="preferred")
-    assert {s.verdict for s in statuses} == {"undecided"}
-    assert all(s.credulous and not s.sceptical for s in statuses)
+    assert {s.verdict for s in statuses} == {"contested"}
+    assert all(s.some_reading and not s.every_reading for s in statuses)
+    assert "answered in turn" in statuses[0].reason
     with pytest.raises(ValueError, match="unknown semantics"):
         claim_statuses(m, semantics="naive")
 
@@ -49,54 +52,221 @@ def test_strength_uses_source_reliability(base: Data) -> None:
     assert by_id["control"].strength > 0.5 > by_id["betrayal"].strength
 
 
+# --- the behaviour the model exists for --------------------------------------------------
+
+JOURNALISM: Data = {
+    "parties": [
+        {"id": "cc", "name": "Christophe Charlot", "kind": "author"},
+        {"id": "musk", "name": "Elon Musk"},
+        {"id": "oai", "name": "OpenAI's leaders", "kind": "group"},
+    ],
+    "sources": [
+        {
+            "id": "press",
+            "title": "Article",
+            "kind": "news-article",
+            "language": "fr",
+            "reporter": "cc",
+            "text": "OpenAI agit comme une entreprise lucrative. "
+            "Selon OpenAI, Musk aurait voulu diriger OpenAI.",
+        }
+    ],
+    "claims": [
+        {"id": "mission", "text": "OpenAI abandoned its mission.", "asserted_by": ["musk"]},
+        {"id": "control", "text": "Musk wanted to run OpenAI.", "asserted_by": ["oai"]},
+    ],
+    "evidence": [
+        {
+            "id": "q-profit",
+            "source": "press",
+            "quote": "OpenAI agit comme une entreprise lucrative",
+        },
+        {
+            "id": "q-control",
+            "source": "press",
+            "quote": "Musk aurait voulu diriger OpenAI",
+            "speaker": ["oai"],
+            "hedge": "alleges",
+        },
+    ],
+    "relations": [
+        {"id": "r-basis", "from": "q-profit", "to": "mission", "type": "supports"},
+        {"id": "r-musk", "from": "musk", "to": "mission", "type": "supports"},
+        {"from": "q-control", "to": "control", "type": "supports"},
+    ],
+}
+
+
+def journalism(extra: list[Data]) -> argmap.ArgumentMap:
+    data = copy.deepcopy(JOURNALISM)
+    data["relations"] = [r for r in data["relations"] if r["from"] != "musk"]
+    data["relations"].extend(extra)
+    return argmap.ArgumentMap.model_validate(data)
+
+
+def test_press_evidence_holds_against_an_ad_hominem_modelled_as_an_undercut() -> None:
+    # The attack on Musk's motives undercuts the weight of his word, not the claim;
+    # the claim rests on the journalist's own statement, so it holds.
+    m = journalism(
+        [
+            {"id": "r-testimony", "from": "q-profit", "to": "mission", "type": "supports"},
+            {"from": "control", "to": "r-testimony", "type": "undercuts", "scheme": "ad-hominem"},
+        ]
+    )
+    by_id = {s.id: s for s in claim_statuses(m)}
+    assert by_id["mission"].verdict == "holds"
+    assert by_id["control"].verdict == "holds"
+
+
+def test_the_same_ad_hominem_as_a_rebuttal_brings_the_claim_down() -> None:
+    m = journalism([{"from": "control", "to": "mission", "type": "rebuts", "scheme": "ad-hominem"}])
+    by_id = {s.id: s for s in claim_statuses(m)}
+    assert by_id["mission"].verdict == "answered"
+    assert by_id["mission"].reason == "answered by control, which holds"
+
+
+def test_moves_that_deny_nothing_do_not_count() -> None:
+    for move in ("counter-accuses", "insults", "contrasts"):
+        m = journalism([{"from": "control", "to": "mission", "type": move}])
+        by_id = {s.id: s for s in claim_statuses(m)}
+        assert by_id["mission"].verdict == "holds" and by_id["mission"].unrebutted
+        assert f"control ({move})" in explain(m, "mission")
+
+
+def test_a_claim_nothing_supports_is_unsupported() -> None:
+    data = copy.deepcopy(JOURNALISM)
+    data["claims"].append({"id": "bare", "text": "Musk is a genius.", "asserted_by": ["musk"]})
+    m = argmap.ArgumentMap.model_validate(data)
+    s = {s.id: s for s in claim_statuses(m)}["bare"]
+    assert (s.verdict, s.label, s.quotes) == ("unsupported", "out", 0)
+    assert s.reason == "nothing supports it: no quote or claim backs it"
+    # An attack from an unsupported claim does not count.
+    data["relations"].append({"from": "bare", "to": "control", "type": "rebuts"})
+    m = argmap.ArgumentMap.model_validate(data)
+    assert {s.id: s.verdict for s in claim_statuses(m)}["control"] == "holds"
+    # Read as argmap 0.1 did (Dung's framework of the rebuttals), it stands.
+    assert {s.id: s.verdict for s in claim_statuses(m, support=False)}["bare"] == "holds"
+
+
+def test_a_hedged_allegation_prints_with_its_asserter_and_hedge(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    m = journalism([])
+    s = {s.id: s for s in claim_statuses(m)}["control"]
+    assert s.line == "According to OpenAI's leaders (reportedly): Musk wanted to run OpenAI."
+    assert s.hedge == "alleges" and s.asserted_by == ["oai"]
+    path = write_map(tmp_path, m.to_json_data())
+    assert main(["status", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "  According to OpenAI's leaders (reportedly): Musk wanted to run OpenAI." in out
+    assert main(["explain", str(path), "control"]) == 0
+    out = capsys.readouterr().out
+    assert "« Musk aurait voulu diriger OpenAI » (Christophe Charlot, reporting OpenAI's" in out
+    tree = dispute_tree(m, "control")
+    quote = tree["children"][0]["node"]
+    assert quote["credit"] == "Christophe Charlot, reporting OpenAI's leaders (reportedly)"
+    assert quote["hedge"] == "alleges" and quote["where"] == "press:1:59"
+
+
+def test_preference_by_reliability_changes_what_it_should() -> None:
+    data = copy.deepcopy(JOURNALISM)
+    data["sources"].append(
+        {"id": "note", "title": "Note", "kind": "ai-generated", "text": "Non, pas du tout."}
+    )
+    data["claims"].append({"id": "denial", "text": "It did not.", "asserted_by": ["oai"]})
+    data["evidence"].append({"id": "q-denial", "source": "note", "quote": "pas du tout"})
+    data["relations"] += [
+        {"from": "q-denial", "to": "denial", "type": "supports"},
+        {"from": "denial", "to": "mission", "type": "rebuts"},
+    ]
+    m = argmap.ArgumentMap.model_validate(data)
+    plain = {s.id: s for s in claim_statuses(m)}
+    weighed = {s.id: s for s in claim_statuses(m, preference="reliability")}
+    assert plain["mission"].verdict == "answered"
+    assert weighed["mission"].verdict == "holds"  # 0.3 (AI note) cannot defeat 0.8 (press)
+    assert not weighed["mission"].unrebutted  # it is still rebutted, only not defeated
+
+
 def test_bundled_map_verdicts() -> None:
     statuses = {s.id: s for s in claim_statuses(argmap.load(BUNDLED))}
-    # OpenAI's answer stands, so Musk's main allegation is defeated ...
-    assert statuses["musk-wanted-to-control-openai"].verdict == "standing"
-    assert statuses["openai-abandoned-nonprofit-mission"].verdict == "defeated"
-    # ... and the two accounts of the departure answer each other: undecided.
-    assert statuses["musk-departure-was-mutual"].verdict == "undecided"
-    assert statuses["musk-was-pushed-out"].verdict == "undecided"
+    assert {s.verdict for s in statuses.values()} <= set(VERDICT_WORDS)
+    # The two accounts of the departure answer each other: contested.
+    assert statuses["musk-departure-was-mutual"].verdict == "contested"
+    assert statuses["musk-was-pushed-out"].verdict == "contested"
+    # Every claim that holds is backed by at least one quote.
+    assert all(s.quotes > 0 for s in statuses.values() if s.verdict == "holds")
 
 
-def test_explain_shows_quotes_rebuttals_and_cycles() -> None:
-    text = explain(argmap.load(BUNDLED), "musk-was-pushed-out")
-    lines = text.splitlines()
-    assert lines[0] == "musk-was-pushed-out: Musk was practically pushed out of OpenAI."
-    assert lines[1].startswith("  UNDECIDED")
+def test_explain_is_short_by_default_and_whole_on_request() -> None:
+    m = argmap.load(BUNDLED)
+    for claim in m.claims:
+        short = explain(m, claim.id).splitlines()
+        assert len(short) <= 14, claim.id
+        assert short[1].startswith(f"  {statuses_word(m, claim.id).upper()}: ")
+        # each quote at most once
+        quotes = [ln for ln in short if "« " in ln]
+        assert len(quotes) == len(set(quotes))
+    full = explain(m, "musk-was-pushed-out", full=True).splitlines()
+    assert full[1].startswith("  CONTESTED")
     assert any(
-        ln.startswith(
-            "  + supported by ev-note-pushed-out [standing], quoted from grok-note-2025:17:430"
-        )
-        for ln in lines
+        ln.startswith("  + supported by ev-note-pushed-out [holds]: «")
+        and ln.endswith("grok-note-2025:17:430")
+        for ln in full
     )
-    assert any("- rebutted by musk-departure-was-mutual [undecided]" in ln for ln in lines)
-    assert any("(a cycle: it is already on this path)" in ln for ln in lines)
+    assert any("- attacked by musk-departure-was-mutual [contested]" in ln for ln in full)
+    assert any("(a cycle: it is already on this path)" in ln for ln in full)
     with pytest.raises(KeyError):
-        explain(argmap.load(BUNDLED), "no-such-claim")
+        explain(m, "no-such-claim")
+
+
+def statuses_word(m: argmap.ArgumentMap, claim_id: str) -> str:
+    return node_statuses(m)[claim_id].verdict
 
 
 def test_status_cli(tmp_path: Path, base: Data, capsys: pytest.CaptureFixture[str]) -> None:
     path = write_map(tmp_path, base)
     assert main(["status", str(path), "--strength"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"{path}: 1 standing, 1 defeated, 0 undecided of 2 claims")
-    assert "control  [STANDING, unrebutted, strength " in out
+    assert out.startswith(f"{path}: 1 holds, 1 answered of 2 claims (grounded semantics)")
+    assert "not whether a claim is true" in out
+    assert "control  [HOLDS, unrebutted, 2 quotes, strength " in out
+    assert "  According to OpenAI: Musk wanted to control OpenAI." in out
+    assert "  why: answered by control, which holds" in out
     assert main(["status", str(path), "--format", "json", "--semantics", "stable"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert [(c["id"], c["verdict"], c["sceptical"]) for c in data["claims"]] == [
-        ("betrayal", "defeated", False),
-        ("control", "standing", True),
+    assert [(c["id"], c["verdict"], c["in_every_reading"]) for c in data["claims"]] == [
+        ("betrayal", "answered", False),
+        ("control", "holds", True),
     ]
+    assert set(data["verdicts"]) == set(VERDICT_WORDS)
+
+
+def test_status_cli_on_a_framework_file_speaks_of_arguments(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    af = tmp_path / "f.af"
+    af.write_text("p af 2\n1 2\n")
+    assert main(["status", str(af)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{af}: 1 holds, 1 answered of 2 arguments")
+    assert main(["status", str(af), "--preference", "reliability"]) == 2
+    assert "--preference needs a map" in capsys.readouterr().err
 
 
 def test_explain_cli(tmp_path: Path, base: Data, capsys: pytest.CaptureFixture[str]) -> None:
     path = write_map(tmp_path, base)
     assert main(["explain", str(path), "betrayal"]) == 0
     out = capsys.readouterr().out
-    assert "DEFEATED: rebutted by control, which stands." in out
+    assert "ANSWERED: answered by control, which holds." in out
     assert main(["explain", str(path), "betray"]) == 2
     assert "did you mean: betrayal" in capsys.readouterr().err
+    assert main(["explain", str(path), "betrayal", "--format", "json"]) == 0
+    tree = json.loads(capsys.readouterr().out)["tree"]
+    assert tree["verdict"] == "answered"
+    assert [c["relation"] for c in tree["children"]] == ["supported by", "attacked by"]
+
+
+# --- properties ---------------------------------------------------------------------------
 
 
 @settings(max_examples=200, deadline=None)
@@ -104,36 +274,42 @@ def test_explain_cli(tmp_path: Path, base: Data, capsys: pytest.CaptureFixture[s
 def test_statuses_are_the_semantics_of_the_maps_graph(
     m: argmap.ArgumentMap, semantics: str
 ) -> None:
-    # The statuses are worked out without the networkx graph; they must be what the
-    # semantics say of that graph (repeated ids, dangling and repeated relations,
-    # self-rebuttals included).
+    # The statuses are worked out from plain lists; they must be what the semantics say
+    # of the map's networkx graph (repeated ids, dangling, repeated and undercut
+    # relations, self-rebuttals included) ...
     G = argmap.to_graph(m)
-    labels = grounded_labelling(G)
-    accepted = acceptance(G, semantics)
+    fw = Framework.from_graph(G)
+    labels = grounded(fw).by_name()
     statuses = claim_statuses(m, semantics=semantics)
     assert [s.id for s in statuses] == [n for n, k in G.nodes(data="kind") if k == "claim"]
     for s in statuses:
         assert s.text == G.nodes[s.id]["text"]
         assert s.label == labels[s.id].value
-        assert (s.credulous, s.sceptical) == (accepted[s.id].credulous, accepted[s.id].sceptical)
         assert s.unrebutted == all(
             G.edges[u, s.id]["type"] != "rebuts" for u in G.predecessors(s.id)
         )
+    # ... and, read without support, with no undercut, Dung's semantics of the rebuttals.
+    if not any(r.type.value == "undercuts" for r in m.relations):
+        dung = grounded_labelling(G)
+        accepted = acceptance(G, semantics)
+        for s in claim_statuses(m, semantics=semantics, support=False):
+            assert s.label == dung[s.id].value
+            assert (s.some_reading, s.every_reading) == (
+                accepted[s.id].credulous,
+                accepted[s.id].sceptical,
+            )
 
 
 @settings(max_examples=150, deadline=None)
 @given(tangled_maps())
-def test_explain_any_node_states_its_grounded_verdict(m: argmap.ArgumentMap) -> None:
-    G = argmap.to_graph(m)
-    labels = grounded_labelling(G)
-    word = {"in": "STANDING", "out": "DEFEATED", "undec": "UNDECIDED"}
-    for node in G:
-        lines = explain(m, node, max_depth=3).splitlines()
-        assert lines[0] == f"{node}: {G.nodes[node]['text']}"
-        assert lines[1].startswith(f"  {word[labels[node].value]}:")
-        # one line per edge shown, each naming a predecessor of the node above it
+def test_explain_any_node_states_its_verdict(m: argmap.ArgumentMap) -> None:
+    statuses = node_statuses(m)
+    for node, s in statuses.items():
+        lines = explain(m, node, full=True, max_depth=3).splitlines()
+        assert lines[1] == f"  {s.verdict.upper()}: {s.reason}."
         assert all(
-            line.lstrip().startswith(("+ supported by", "- rebutted by")) for line in lines[2:]
+            line.lstrip().startswith(("+ supported by", "- attacked by", "~ that link", "· "))
+            for line in lines[2:]
         )
-        direct = [ln for ln in lines[2:] if ln.startswith("  ") and not ln.startswith("   ")]
-        assert len(direct) == G.in_degree(node)
+        short = explain(m, node).splitlines()
+        assert short[1] == lines[1]

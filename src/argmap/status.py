@@ -110,16 +110,21 @@ class Verdict:
     deciders: tuple[int, ...] = ()
 
 
-def _names(fw: Framework, numbers: Sequence[int]) -> str:
+def _names(fw: Framework, numbers: Sequence[int], ids: Sequence[str] | None = None) -> str:
     from argmap.attribution import join_names
 
-    shown = [str(fw.name(i)) for i in numbers[:_MOST_NAMED]]
+    shown = [ids[i - 1] if ids is not None else str(fw.name(i)) for i in numbers[:_MOST_NAMED]]
     more = len(numbers) - len(shown)
     return join_names([*shown, f"{more} more"] if more > 0 else shown)
 
 
-def verdicts(fw: Framework, lab: Labelling | None = None) -> list[Verdict]:
+def verdicts(
+    fw: Framework, lab: Labelling | None = None, ids: Sequence[str] | None = None
+) -> list[Verdict]:
     """Return the verdict on every argument of ``fw``, by number (index 0 is unused).
+
+    Reasons name arguments by ``ids`` (by number from 1, as ``ids[i - 1]``) when given,
+    else by their names.
 
     Example:
         >>> fw = Framework.from_attacks("abc", [("a", "b"), ("b", "c"), ("c", "b")])
@@ -151,7 +156,7 @@ def verdicts(fw: Framework, lab: Labelling | None = None) -> list[Verdict]:
             winners = [u for u, k in atts if lab.relation_label(k) is IN]
             if winners:
                 verb = "holds" if len(winners) == 1 else "hold"
-                reason = f"answered by {_names(fw, winners)}, which {verb}"
+                reason = f"answered by {_names(fw, winners, ids)}, which {verb}"
                 out.append(Verdict("answered", reason, label, tuple(winners)))
                 continue
             sups = supporters[i]
@@ -163,20 +168,49 @@ def verdicts(fw: Framework, lab: Labelling | None = None) -> list[Verdict]:
             cut = [u for u, k in sups if lab.label(u) is IN]
             parts = []
             if fallen:
-                parts.append(f"what supports it does not hold ({_names(fw, fallen)})")
+                parts.append(f"what supports it does not hold ({_names(fw, fallen, ids)})")
             if cut:
-                parts.append(f"its support from {_names(fw, cut)} is undercut")
+                parts.append(f"its support from {_names(fw, cut, ids)} is undercut")
             out.append(Verdict("unsupported", "; ".join(parts), label, tuple(fallen + cut)))
             continue
         open_attacks = [u for u, k in atts if lab.relation_label(k) is Label.UNDEC]
         if open_attacks:
-            reason = f"left open by {_names(fw, open_attacks)}, answered in turn (a cycle)"
+            reason = f"left open by {_names(fw, open_attacks, ids)}, answered in turn (a cycle)"
             out.append(Verdict("contested", reason, label, tuple(open_attacks)))
         else:
             open_supports = [u for u, k in supporters[i] if lab.relation_label(k) is not OUT]
-            reason = f"what supports it is itself contested ({_names(fw, open_supports)})"
+            if not _founded(fw, lab, supporters, i):
+                reason = (
+                    f"only a circle of claims supports it ({_names(fw, open_supports, ids)}), "
+                    "with no quote under it"
+                )
+                out.append(Verdict("unsupported", reason, label, tuple(open_supports)))
+                continue
+            reason = f"what supports it is itself contested ({_names(fw, open_supports, ids)})"
             out.append(Verdict("contested", reason, label, tuple(open_supports)))
     return out
+
+
+def _founded(
+    fw: Framework, lab: Labelling, supporters: list[list[tuple[int, int]]], i: int
+) -> bool:
+    """Return True when a chain of supports not OUT leads to ``i`` from an argument that
+    needs no support and is not OUT: evidence could still carry it. A claim that only a
+    circle of claims supports is not founded (Oren and Norman's evidential support is a
+    finite chain from the evidence)."""
+    seen = {i}
+    frontier = [i]
+    for x in frontier:  # grows while it is read
+        for u, k in supporters[x]:
+            if u in seen or lab.relation_label(k) is Label.OUT:
+                continue
+            if u not in fw.needs_support:
+                if lab.label(u) is not Label.OUT:
+                    return True
+                continue
+            seen.add(u)
+            frontier.append(u)
+    return False
 
 
 @dataclass(frozen=True)
@@ -262,12 +296,12 @@ def statuses_of(
         [('1', 'holds'), ('2', 'answered')]
     """
     lab = grounded(fw)
-    found = verdicts(fw, lab)
+    ids = argument_ids(fw.names)
+    found = verdicts(fw, lab, [ids[a] for a in fw.names])
     accepted = accept(fw, semantics, lab)
     attacked = bytearray(fw.n + 1)
     for _, v in fw.attacks:
         attacked[v] = 1
-    ids = argument_ids(fw.names)
     out = []
     for i, a in enumerate(fw.names, 1):
         v = found[i]
