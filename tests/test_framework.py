@@ -260,8 +260,13 @@ def test_complete_and_preferred_equal_those_of_the_reduction(fw: Framework) -> N
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(1, 12).flatmap(lambda n: st.tuples(
-    st.just(n), st.lists(st.tuples(st.integers(1, n), st.integers(1, n)), max_size=30))))  # fmt: skip
+@given(
+    st.integers(1, 12).flatmap(
+        lambda n: st.tuples(
+            st.just(n), st.lists(st.tuples(st.integers(1, n), st.integers(1, n)), max_size=30)
+        )
+    )
+)
 def test_plain_frameworks_give_dungs_answers(case: tuple[int, list[tuple[int, int]]]) -> None:
     n, attacks = case
     fw = Framework.from_attacks(list(range(1, n + 1)), attacks)
