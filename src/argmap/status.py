@@ -300,8 +300,8 @@ def statuses_of(
     found = verdicts(fw, lab, [ids[a] for a in fw.names])
     accepted = accept(fw, semantics, lab)
     attacked = bytearray(fw.n + 1)
-    for _, v in fw.attacks:
-        attacked[v] = 1
+    for _, target in fw.attacks:
+        attacked[target] = 1
     out = []
     for i, a in enumerate(fw.names, 1):
         v = found[i]
@@ -364,13 +364,11 @@ def node_statuses(
 
         G = to_graph(m)
         scores = strength(G, base_scores(m, G)).scores
+    # A rebuttal that fails by preference is still a rebuttal.
+    every_attack = fw if preference is None else framework_of(m, support=support)
     rebutted = bytearray(fw.n + 1)
-    for _, v in fw.attacks:
-        rebutted[v] = 1
-    if preference is not None:  # a rebuttal that fails is still a rebuttal
-        rebutted = bytearray(fw.n + 1)
-        for _, v in framework_of(m, support=support).attacks:
-            rebutted[v] = 1
+    for _, target in every_attack.attacks:
+        rebutted[target] = 1
     words = Attribution(m)
     quotes = _quotes_behind(fw)
     claims = m.claim_by_id()
