@@ -71,10 +71,9 @@ def test_unrebutted_text_and_json(tmp_path: Path, base: dict[str, Any], capsys: 
         f"1 of 2 claims are unrebutted in {path}",
         "",
         "control",
-        "  Musk wanted to control OpenAI.",
+        "  According to OpenAI: Musk wanted to control OpenAI.",
     ]
-    assert "  asserted by OpenAI" in out
-    assert "« Musk voulait être le dirigeant »  [news:2:17]" in out
+    assert "« Musk voulait être le dirigeant »  (news, reporting OpenAI)  [news:2:17]" in out
     assert "[note:1:18]" in out
     code, out, _ = run(capsys, "unrebutted", str(path), "--format", "json")
     (claim,) = json.loads(out)["unrebutted"]
@@ -82,6 +81,8 @@ def test_unrebutted_text_and_json(tmp_path: Path, base: dict[str, Any], capsys: 
         "ev-control",
         "ev-note",
     ]
+    assert claim["line"] == "According to OpenAI: Musk wanted to control OpenAI."
+    assert claim["quotes"][0]["credit"] == "news, reporting OpenAI"
 
 
 def test_unrebutted_output_file_is_written(

@@ -23,6 +23,7 @@ from typing import Any
 from networkx.utils import UnionFind
 
 from argmap._bulk import gc_paused
+from argmap.attribution import Attribution
 from argmap.graph import CLAIM, EVIDENCE, REBUTS, SUPPORTS, Links
 from argmap.model import ArgumentMap, Claim, Evidence, Party
 from argmap.provenance import QuoteProof, prove_quotes
@@ -43,6 +44,8 @@ class SupportingQuote:
         line: 1-based line of the quote in the source text, when found.
         column: 1-based column, when found.
         via: the supporting claim it reaches the claim through, or None when direct.
+        credit: who utters it in the source, whose words it conveys, how surely
+            (see :meth:`argmap.attribution.Attribution.quote_credit`).
     """
 
     evidence: str
@@ -53,10 +56,12 @@ class SupportingQuote:
     line: int | None
     column: int | None
     via: str | None = None
+    credit: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Return the quote as JSON-ready data."""
         return {
+            "credit": self.credit,
             "evidence": self.evidence,
             "source": self.source,
             "quote": self.quote,
@@ -75,12 +80,15 @@ class UnrebuttedClaim:
     claim: Claim
     asserted_by: list[Party] = field(default_factory=list)
     quotes: list[SupportingQuote] = field(default_factory=list)
+    line: str = ""
+    """The claim with its asserters and hedge, as a reader should take it."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return the claim as JSON-ready data."""
         return {
             "id": self.claim.id,
             "text": self.claim.text,
+            "line": self.line,
             "original": self.claim.original.text if self.claim.original else None,
             "date": self.claim.date,
             "asserted_by": [{"id": p.id, "name": p.name} for p in self.asserted_by],
@@ -95,12 +103,14 @@ def supporting_quotes(
     links: Links | None = None,
     proofs: dict[str, QuoteProof] | None = None,
     evidence: dict[str, Evidence] | None = None,
+    words: Attribution | None = None,
 ) -> list[SupportingQuote]:
     """Return the quotes that support a claim: directly, then through supporting claims.
 
     The search follows ``supports`` links backwards from the claim, nearest first;
-    each quote is listed once, with the claim it comes through (``via``). ``links``,
-    ``proofs`` and ``evidence`` may be passed to share them between calls.
+    each quote is listed once, with the claim it comes through (``via``) and its
+    credit line. ``links``, ``proofs``, ``evidence`` and ``words`` may be passed to
+    share them between calls.
 
     Example:
         >>> from argmap.model import ArgumentMap
@@ -119,6 +129,8 @@ def supporting_quotes(
         proofs = prove_quotes(m)
     if evidence is None:
         evidence = m.evidence_by_id()
+    if words is None:
+        words = Attribution(m)
     order = links.order
     predecessors = links.predecessors
     out: list[SupportingQuote] = []
@@ -148,6 +160,7 @@ def supporting_quotes(
                         line=proof.line if found and proof else None,
                         column=proof.column if found and proof else None,
                         via=via,
+                        credit=words.quote_credit(ev.id),
                     )
                 )
             elif kind == CLAIM:
@@ -172,6 +185,7 @@ def unrebutted(m: ArgumentMap) -> list[UnrebuttedClaim]:
         proofs = prove_quotes(m)
         evidence = m.evidence_by_id()
         parties = m.party_by_id()
+        words = Attribution(m)
         out: list[UnrebuttedClaim] = []
         seen: set[str] = set()
         for claim in m.claims:
@@ -185,8 +199,9 @@ def unrebutted(m: ArgumentMap) -> list[UnrebuttedClaim]:
                     claim=claim,
                     asserted_by=[parties[p] for p in claim.asserted_by if p in parties],
                     quotes=supporting_quotes(
-                        m, claim.id, links=links, proofs=proofs, evidence=evidence
+                        m, claim.id, links=links, proofs=proofs, evidence=evidence, words=words
                     ),
+                    line=words.claim_line(claim.id),
                 )
             )
         return out

@@ -27,7 +27,15 @@ Example:
 
 from __future__ import annotations
 
-from argmap.model import HEDGE_ORDER, HEDGE_WORDS, ArgumentMap, Hedge, RelationType
+from argmap.model import (
+    HEDGE_ORDER,
+    HEDGE_WORDS,
+    ArgumentMap,
+    Hedge,
+    RelationType,
+    quote_hedge,
+    quote_reporter,
+)
 
 __all__ = ["Attribution", "join_names"]
 
@@ -53,11 +61,11 @@ class Attribution:
     """
 
     def __init__(self, m: ArgumentMap) -> None:
-        self._map = m
         self._names = {p.id: p.name for p in reversed(m.parties)}
         self._claims = m.claim_by_id()
         self._evidence = m.evidence_by_id()
         self._sources = m.source_by_id()
+        self._parties = m.party_by_id()
         quoted: dict[str, list[str]] = {}
         for rel in m.relations:
             if rel.type is RelationType.SUPPORTS and rel.source in self._evidence:
@@ -73,9 +81,15 @@ class Attribution:
         claim = self._claims.get(claim_id)
         return [self.name(p) for p in claim.asserted_by] if claim is not None else []
 
+    def reporter_id(self, ev_id: str) -> str | None:
+        """Return the id of the party who utters a quote in its source, if known (see
+        :func:`argmap.model.quote_reporter`)."""
+        ev = self._evidence[ev_id]
+        return quote_reporter(ev, self._sources.get(ev.source), self._parties)
+
     def quote_hedge(self, ev_id: str) -> Hedge:
         """Return how a quote's source holds its content (see ``ArgumentMap.hedge_of``)."""
-        return self._map.hedge_of(self._evidence[ev_id])
+        return quote_hedge(self._evidence[ev_id], self.reporter_id(ev_id))
 
     def claim_hedge(self, claim_id: str) -> Hedge:
         """Return how surely a claim is held: its own ``hedge``, else that of the surest
@@ -115,7 +129,7 @@ class Attribution:
         """Return who utters a quote in its source: the reporter party's name, else the
         source's author, else the source's id."""
         ev = self._evidence[ev_id]
-        party = self._map.reporter_of(ev)
+        party = self.reporter_id(ev_id)
         if party is not None:
             return self.name(party)
         src = self._sources.get(ev.source)
@@ -125,8 +139,9 @@ class Attribution:
         """Return the names of the parties whose words or position a quote conveys,
         leaving out its reporter (a journalist's own narration has none)."""
         ev = self._evidence[ev_id]
-        reporter = self._map.reporter_of(ev)
-        return [self.name(p) for p in ev.speaker if p != reporter]
+        reporter = self.reporter_id(ev_id)
+        named = self.reporter(ev_id)
+        return [self.name(p) for p in ev.speaker if p != reporter and self.name(p) != named]
 
     def quote_credit(self, ev_id: str) -> str:
         """Return the credit line of a quote: reporter, speaker, hedge, translation.

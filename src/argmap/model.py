@@ -62,6 +62,8 @@ __all__ = [
     "Source",
     "SourceKind",
     "map_schema",
+    "quote_hedge",
+    "quote_reporter",
     "upgrade",
 ]
 
@@ -476,8 +478,8 @@ class ArgumentMap(_Model):
         return out
 
     def reporter_of(self, ev: Evidence) -> str | None:
-        """Return the id of the party who utters a quote in its source: its own
-        ``reporter``, else its source's.
+        """Return the id of the party who utters a quote in its source (see
+        :func:`quote_reporter`).
 
         Example:
             >>> m = ArgumentMap.model_validate({
@@ -486,14 +488,10 @@ class ArgumentMap(_Model):
             >>> m.reporter_of(m.evidence[0])
             'j'
         """
-        if ev.reporter is not None:
-            return ev.reporter
-        src = self.source_by_id().get(ev.source)
-        return src.reporter if src is not None else None
+        return quote_reporter(ev, self.source_by_id().get(ev.source), self.party_by_id())
 
     def hedge_of(self, ev: Evidence) -> Hedge:
-        """Return how a quote's source holds its content: its own ``hedge``, else
-        'reports' when it conveys a speaker other than its reporter, else 'states'.
+        """Return how a quote's source holds its content (see :func:`quote_hedge`).
 
         Example:
             >>> m = ArgumentMap.model_validate({
@@ -501,12 +499,7 @@ class ArgumentMap(_Model):
             >>> m.hedge_of(m.evidence[0]).value
             'reports'
         """
-        if ev.hedge is not None:
-            return ev.hedge
-        reporter = self.reporter_of(ev)
-        if any(p != reporter for p in ev.speaker):
-            return Hedge.REPORTS
-        return Hedge.STATES
+        return quote_hedge(ev, self.reporter_of(ev))
 
     def upgraded(self) -> ArgumentMap:
         """Return the map in the current format version (a copy; this one is unchanged).
@@ -547,6 +540,41 @@ def _first_by_id(items: list[_T]) -> dict[str, _T]:
     for item in items:
         out.setdefault(item.id, item)
     return out
+
+
+def quote_reporter(
+    ev: Evidence, source: Source | None, parties: dict[str, Party]
+) -> str | None:
+    """Return the id of the party who utters a quote in its source: the quote's own
+    ``reporter``, else its source's, else (for maps written before reporters existed)
+    the one speaker of kind 'author', whose words then are the source's own narration.
+
+    Example:
+        >>> ev = Evidence(id="e", source="s", quote="x", speaker=["cc"])
+        >>> quote_reporter(ev, None, {"cc": Party(id="cc", name="C", kind="author")})
+        'cc'
+    """
+    if ev.reporter is not None:
+        return ev.reporter
+    if source is not None and source.reporter is not None:
+        return source.reporter
+    authors = [p for p in ev.speaker if p in parties and parties[p].kind == "author"]
+    return authors[0] if len(authors) == 1 else None
+
+
+def quote_hedge(ev: Evidence, reporter: str | None) -> Hedge:
+    """Return how a quote's source holds its content: its own ``hedge``, else 'reports'
+    when it conveys a speaker other than its reporter, else 'states'.
+
+    Example:
+        >>> quote_hedge(Evidence(id="e", source="s", quote="x", speaker=["m"]), "j").value
+        'reports'
+    """
+    if ev.hedge is not None:
+        return ev.hedge
+    if any(p != reporter for p in ev.speaker):
+        return Hedge.REPORTS
+    return Hedge.STATES
 
 
 def upgrade(m: ArgumentMap) -> ArgumentMap:

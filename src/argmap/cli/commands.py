@@ -165,9 +165,7 @@ def run_unrebutted(args: argparse.Namespace) -> int:
 
 def _unrebutted_lines(u: UnrebuttedClaim, *, quotes: bool) -> list[str]:
     c = u.claim
-    who = ", ".join(p.name for p in u.asserted_by) or "nobody named"
-    lines = [f"{c.id}", *wrap(c.text, 88, "  ", "  ")]
-    lines.append(f"  asserted by {who}" + (f", {c.date}" if c.date else ""))
+    lines = [f"{c.id}" + (f"  ({c.date})" if c.date else ""), *wrap(u.line, 88, "  ", "  ")]
     if quotes:
         if not u.quotes:
             lines.append("  (no supporting quote)")
@@ -177,7 +175,7 @@ def _unrebutted_lines(u: UnrebuttedClaim, *, quotes: bool) -> list[str]:
             quote = " ".join(q.quote.split())
             lines.extend(
                 wrap(
-                    f"\u00ab {quote} \u00bb  [{where}{via}]",
+                    f"\u00ab {quote} \u00bb  ({q.credit})  [{where}{via}]",
                     88,
                     "  - ",
                     "    ",
