@@ -28,7 +28,7 @@ from pydantic_core import ErrorDetails
 
 from argmap._bulk import gc_paused
 from argmap.diagnostics import Diagnostic, MapError, Severity
-from argmap.model import FORMAT_VERSION, ID_PATTERN, ArgumentMap
+from argmap.model import FORMAT_VERSION, ID_PATTERN, READ_VERSIONS, ArgumentMap
 
 __all__ = ["JsonLocator", "json_locations", "json_path", "load", "loads"]
 
@@ -146,7 +146,13 @@ def _loads(text: str, name: str) -> ArgumentMap:
             loc = tuple(err["loc"])
             path = json_path(loc)
             line, col = locator.nearest(path)
-            problems.append(_error("E003", _schema_message(err), name, line, col, path=path))
+            message = _schema_message(err)
+            if path == "argmap":
+                message = (
+                    f"unknown map format version {err['input']!r}: this release reads "
+                    f"versions {' and '.join(READ_VERSIONS)}"
+                )
+            problems.append(_error("E003", message, name, line, col, path=path))
     if problems:
         problems.sort(key=lambda d: (d.line or 0, d.column or 0))
         raise MapError(problems)

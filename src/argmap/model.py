@@ -64,6 +64,7 @@ __all__ = [
     "map_schema",
     "quote_hedge",
     "quote_reporter",
+    "relocate_sources",
     "upgrade",
 ]
 
@@ -542,9 +543,7 @@ def _first_by_id(items: list[_T]) -> dict[str, _T]:
     return out
 
 
-def quote_reporter(
-    ev: Evidence, source: Source | None, parties: dict[str, Party]
-) -> str | None:
+def quote_reporter(ev: Evidence, source: Source | None, parties: dict[str, Party]) -> str | None:
     """Return the id of the party who utters a quote in its source: the quote's own
     ``reporter``, else its source's, else (for maps written before reporters existed)
     the one speaker of kind 'author', whose words then are the source's own narration.
@@ -590,9 +589,36 @@ def upgrade(m: ArgumentMap) -> ArgumentMap:
         >>> upgrade(old).to_json_data()
         {'argmap': '2', 'title': 't'}
     """
-    new = m.model_copy(deep=True, update={"argmap": FORMAT_VERSION})
-    new._path = m._path
-    new._locator = m._locator
+    return _copy(m, argmap=FORMAT_VERSION)
+
+
+def _copy(m: ArgumentMap, **update: Any) -> ArgumentMap:
+    """A deep copy of a map's data (with ``update``), keeping where it was loaded from."""
+    new = ArgumentMap.model_validate({**m.to_json_data(), **update})
+    new._path, new._locator = m._path, m._locator
+    return new
+
+
+def relocate_sources(m: ArgumentMap, folder: Path) -> ArgumentMap:
+    """Return a copy of ``m`` whose relative source paths lead, from ``folder``, to the
+    same files as they do from the map's own folder (for a map written elsewhere).
+
+    Example:
+        >>> m = ArgumentMap.model_validate({"sources": [
+        ...     {"id": "s", "title": "S", "path": "sources/a.txt"}]})
+        >>> relocate_sources(m, Path.cwd() / "out").sources[0].path
+        '../sources/a.txt'
+    """
+    import os
+
+    new = _copy(m)
+    base, target = m.base_dir.resolve(), folder.resolve()
+    for src in new.sources:
+        if src.path is not None and not Path(src.path).is_absolute():
+            src.path = Path(os.path.relpath(base / src.path, target)).as_posix()
+    schema = new.schema_
+    if schema and "://" not in schema and not Path(schema).is_absolute():
+        new.schema_ = Path(os.path.relpath(base / schema, target)).as_posix()
     return new
 
 

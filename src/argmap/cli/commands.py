@@ -1,4 +1,4 @@
-"""The core commands: check, unrebutted, stats, schema.
+"""The core commands: check, unrebutted, stats, schema, upgrade.
 
 Each command is a ``register_*`` function that adds its parser; the parser's
 ``run`` default is the function that does the work. :data:`REGISTRY` lists them
@@ -8,8 +8,10 @@ in the order ``argmap --help`` shows them; other modules append theirs.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
 from argmap.analysis import UnrebuttedClaim, map_stats, unrebutted
 from argmap.checks import RULES, check
@@ -23,6 +25,7 @@ from argmap.cli.common import (
     dump_json,
     emit,
     load_map,
+    refuse_overwrite,
     wrap,
 )
 from argmap.cli.export_cmd import register_export, register_import
@@ -30,7 +33,7 @@ from argmap.cli.questions_cmd import register_questions, register_timeline
 from argmap.cli.render_cmd import register_render
 from argmap.cli.status_cmd import register_explain, register_status
 from argmap.diagnostics import LOAD_CODES, Severity
-from argmap.model import map_schema
+from argmap.model import map_schema, relocate_sources, upgrade
 
 __all__ = ["REGISTRY"]
 
@@ -251,6 +254,41 @@ def run_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def register_upgrade(sub: Subparsers) -> None:
+    p = command_parser(
+        sub,
+        "upgrade",
+        "write a map in the current file format (version 2)",
+        "Read MAP (any version argmap reads) and write it in the current format,\n"
+        "version 2, to standard output or to -o FILE (never over MAP itself). Version 2\n"
+        "only adds fields, so every value is kept; maps of version 1 are also upgraded\n"
+        "in memory whenever they are loaded, so this is needed only to save one.\n"
+        "Source paths are rewritten to stay right from FILE's folder.",
+        "  argmap upgrade old.json -o map.json\n  argmap upgrade old.json | less",
+    )
+    add_map(p)
+    add_output(p)
+    p.set_defaults(run=run_upgrade)
+
+
+def run_upgrade(args: argparse.Namespace) -> int:
+    refuse_overwrite(args.map, args.output)
+    m = load_map(args.map)
+    new = upgrade(m)
+    if args.output != "-":
+        new = relocate_sources(new, Path(args.output).parent)
+        for src in new.sources:
+            if src.path is not None and src.path.startswith("../"):
+                print(
+                    f"{args.output}: warning: source {src.id}'s text {src.path} lies outside "
+                    "the output's folder, where maps may not reach: write the output beside "
+                    f"{args.map}",
+                    file=sys.stderr,
+                )
+    emit(dump_json(new.to_json_data()), args.output)
+    return 0
+
+
 #: Command registrars, in the order ``argmap --help`` lists them.
 REGISTRY: list[Callable[[Subparsers], None]] = [
     register_check,
@@ -264,4 +302,5 @@ REGISTRY: list[Callable[[Subparsers], None]] = [
     register_import,
     register_stats,
     register_schema,
+    register_upgrade,
 ]

@@ -176,6 +176,23 @@ def wrap(
     )
 
 
+def refuse_overwrite(source: str, output: str) -> None:
+    """Raise :class:`CliError` when writing ``output`` would overwrite ``source``.
+
+    Example:
+        >>> refuse_overwrite("a.json", "-")
+        >>> refuse_overwrite("a.json", "./a.json")
+        Traceback (most recent call last):
+        ...
+        argmap.cli.common.CliError: a.json: the output would overwrite the input
+    """
+    if output == "-":
+        return
+    out, src = Path(output), Path(source)
+    if out.resolve() == src.resolve() or (out.exists() and src.exists() and out.samefile(src)):
+        raise CliError(f"{source}: the output would overwrite the input")
+
+
 def dump_json(data: Any) -> str:
     """Return ``data`` as indented JSON text ending in a newline, non-ASCII kept."""
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

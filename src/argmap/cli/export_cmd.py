@@ -16,6 +16,7 @@ from argmap.cli.common import (
     dump_json,
     emit,
     load_map,
+    refuse_overwrite,
 )
 from argmap.formats import READERS, WRITERS, FormatError, format_for_path
 from argmap.frameworks import FRAMEWORK_FORMATS, guess_format, write_framework
@@ -118,11 +119,7 @@ def register_import(sub: Subparsers) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    out, src = Path(args.output), Path(args.file)
-    if args.output != "-" and (
-        out.resolve() == src.resolve() or (out.exists() and src.exists() and out.samefile(src))
-    ):
-        raise CliError(f"{args.file}: the output would overwrite the input")
+    refuse_overwrite(args.file, args.output)
     try:
         text = Path(args.file).read_text(encoding="utf-8")
     except FileNotFoundError:
