@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 import argmap
 from argmap.checks import (
-    _FULL_COMPARISON_LIMIT,
+    FULL_COMPARISON_LIMIT,
     NEAR_DUPLICATE_THRESHOLD,
     RULES,
     Context,
@@ -361,7 +361,7 @@ def test_near_duplicates_in_a_large_map_differing_at_either_end() -> None:
     rng = random.Random(5)
     texts = [
         " ".join(rng.choices(words, k=3)) + f" {i} " + " ".join(rng.choices(words, k=3))
-        for i in range(_FULL_COMPARISON_LIMIT + 300)
+        for i in range(FULL_COMPARISON_LIMIT + 300)
     ]
     base = "the nonprofit was meant to be open and to benefit all of humanity"
     texts[10] = base + " alpha"
