@@ -12,8 +12,10 @@ from typing import Any
 import pytest
 
 import argmap
+from argmap.attribution import Attribution
 from argmap.render import RenderError, available_engines, render, to_dot
 from argmap.render import engines as engines_mod
+from argmap.render.style import UNDERCUT_COLOUR
 from conftest import ROOT
 
 BUNDLED = ROOT / "data" / "claims.json"
@@ -70,11 +72,14 @@ def test_claims_are_rounded_boxes_filled_by_side(base: Data) -> None:
     assert "— Elon Musk" in musk and 'POINT-SIZE="10"' in musk  # party on a smaller line
 
 
-def test_unrebutted_claims_stand_out(base: Data) -> None:
+def test_claims_show_their_verdict(base: Data) -> None:
     dot = to_dot(load(base))
-    unrebutted, rebutted = node_line(dot, "control"), node_line(dot, "betrayal")
-    assert "UNREBUTTED" in unrebutted and "penwidth=3.5" in unrebutted
-    assert "UNREBUTTED" not in rebutted and "penwidth=1.2" in rebutted
+    holds, answered = node_line(dot, "control"), node_line(dot, "betrayal")
+    assert "<B>HOLDS</B>" in holds and "penwidth=3.5" in holds
+    assert "<B>ANSWERED</B>" in answered and "penwidth=1.2" in answered
+    assert "UNREBUTTED" not in dot
+    assert "Answered: answered by control, which holds." in answered  # the reason, in the tooltip
+    assert "Holds: nothing that counts attacks it." in holds
 
 
 def test_evidence_is_a_note_and_ai_evidence_is_marked(base: Data) -> None:
@@ -124,7 +129,7 @@ def test_tooltips_carry_full_quote_translation_and_position(base: Data) -> None:
 def test_plain_labels_say_the_same_in_one_size(base: Data) -> None:
     dot = to_dot(load(base), html=False)
     assert "<" not in node_line(dot, "control").split("tooltip=")[0]
-    assert "\\nUNREBUTTED" in node_line(dot, "control")
+    assert "\\nHOLDS" in node_line(dot, "control")
     assert 'fontname="Helvetica-Oblique"' in node_line(dot, "ev-note")
 
 
@@ -191,13 +196,184 @@ def test_map_with_nothing_and_map_with_unknown_parties() -> None:
     assert "— ghost" in node_line(to_dot(m), "a")
 
 
+# --- map version 2: credits, verdicts, undercuts, moves ---------------------------------
+
+V2 = ROOT / "tests" / "data" / "render" / "v2.json"
+VIA = "argmap:via:ev-lucrative:mission-abandoned"
+
+
+def label_text(dot: str, node: str) -> str:
+    """Return a node's plain label with its wrapped lines joined by spaces."""
+    line = node_line(dot, node)
+    return line.split('label="', 1)[1].split('", ', 1)[0].replace("\\n", " ")
+
+
+def test_a_quote_is_signed_with_its_credit_line() -> None:
+    m = argmap.load(V2)
+    dot = to_dot(m, html=False)
+    # The journalist's narration: his name first, then whose position it conveys.
+    reply = label_text(dot, "ev-reply")
+    assert reply.endswith("— Christophe Charlot, reporting Sam Altman · charlot:1:1")
+    assert "— Sam Altman" not in reply
+    assert label_text(dot, "ev-leader").endswith(
+        "— Christophe Charlot, reporting OpenAI's leaders (reportedly) · charlot:3:1"
+    )
+    assert "— Grok, reporting Sam Altman (translated) · note:2:2" in label_text(dot, "ev-insecure")
+    words = Attribution(m)
+    for ev in m.evidence:  # the tooltip holds the same credit, whole
+        assert f"\\n— {words.quote_credit(ev.id)}" in node_line(dot, ev.id)
+
+
+def test_a_claim_shows_asserter_hedge_verdict_and_reason() -> None:
+    m = argmap.load(V2)
+    assert label_text(to_dot(m, html=False), "wanted-control") == (
+        "Musk wanted to run OpenAI. — OpenAI's leaders · reportedly HOLDS"
+    )
+    dot = to_dot(m)
+    control = node_line(dot, "wanted-control")
+    tip = control.split("tooltip=")[1]
+    assert tip.startswith(
+        "\"According to OpenAI's leaders (reportedly): Musk wanted to run OpenAI."
+    )
+    assert "Holds: nothing that counts attacks it." in tip
+    assert "Answers “What did Musk want from OpenAI?”: control" in tip
+    tags = {
+        "mission-abandoned": ("UNSUPPORTED", 'style="rounded,filled,dashed"'),
+        "profit-betrays": ("ANSWERED", 'style="rounded,filled"'),
+        "pushed-out": ("CONTESTED", "penwidth=2.2"),
+        "insecure": ("HOLDS", "penwidth=3.5"),
+    }
+    for node, (tag, style) in tags.items():
+        line = node_line(dot, node)
+        assert f"<B>{tag}</B>" in line and style in line, node
+    assert "Unsupported: its support from ev-lucrative is undercut." in node_line(
+        dot, "mission-abandoned"
+    )
+
+
+def test_an_undercut_aims_at_a_point_on_the_relation() -> None:
+    dot = to_dot(argmap.load(V2))
+    point = node_line(dot, VIA)
+    assert "shape=point" in point and f'color="{UNDERCUT_COLOUR}"' in point
+    # the relation is split in two through its point: no arrow on the first half
+    first, second = edge_line(dot, "ev-lucrative", VIA), edge_line(dot, VIA, "mission-abandoned")
+    assert "arrowhead=none" in first and "arrowhead=normal" in second
+    assert 'color="#009E73"' in first and 'color="#009E73"' in second
+    assert not any(
+        ln.strip().startswith('"ev-lucrative" -> "mission-abandoned"') for ln in dot.splitlines()
+    )
+    assert "[r-lucrative]" in second and "Undercut by motives-not-noble." in second
+    # the undercut comes from the mirrored side: laid out backwards, bar at the point
+    cut = edge_line(dot, VIA, "motives-not-noble")
+    assert "dir=back" in cut and "arrowtail=tee" in cut and "style=dashed" in cut
+    assert f'color="{UNDERCUT_COLOUR}"' in cut and 'label="undercuts"' in cut
+    assert 'id="argmap:undercut:motives-not-noble:ev-lucrative:mission-abandoned"' in cut
+    assert "Scheme: ad-hominem" in cut and "Musk's word on OpenAI is not to be trusted" in cut
+
+
+def test_an_undercut_of_a_rebuttal_on_the_mirrored_side(base: Data) -> None:
+    base["relations"][3]["id"] = "r-control"
+    base["relations"].append({"from": "ev-betrayal", "to": "r-control", "type": "undercuts"})
+    dot = to_dot(load(base))
+    via = "argmap:via:control:betrayal"
+    # control is on the mirrored side: both halves are laid out backwards
+    assert "arrowtail=none" in edge_line(dot, via, "control")
+    assert "arrowtail=tee" in edge_line(dot, "betrayal", via)
+    assert "style=dashed" in edge_line(dot, "betrayal", via)
+    cut = edge_line(dot, "ev-betrayal", via)
+    assert "arrowhead=tee" in cut and "dir=back" not in cut
+    assert "undercuts" in "".join(_legend_lines(dot))
+
+
+@pytest.mark.parametrize(
+    ("tail", "head", "move"),
+    [
+        ("scam-altman", "motives-not-noble", "counter-accuses"),
+        ("insecure", "mission-abandoned", "insults"),
+        ("wanted-control", "profit-betrays", "contrasts"),
+    ],
+)
+def test_moves_are_dotted_grey_and_labelled(tail: str, head: str, move: str) -> None:
+    dot = to_dot(argmap.load(V2))
+    lines = [
+        ln.strip()
+        for ln in dot.splitlines()
+        if ln.strip().startswith((f'"{tail}" -> "{head}"', f'"{head}" -> "{tail}"'))
+    ]
+    assert len(lines) == 1
+    line = lines[0]
+    assert "style=dotted" in line and 'color="#808080"' in line and f'label="{move}"' in line
+    assert "tee" not in line and "empty" in line  # an open arrowhead, never an attack's bar
+    assert "denies nothing" in line
+    if move == "counter-accuses":
+        assert "Scheme: tu-quoque" in line
+
+
+def _legend_lines(dot: str) -> list[str]:
+    lines = dot.splitlines()
+    start = lines.index("  subgraph cluster_legend {")
+    return lines[start : lines.index("  }", start)]
+
+
+def test_the_legend_shows_only_what_the_picture_uses(base: Data) -> None:
+    small = "".join(_legend_lines(to_dot(load(base))))
+    assert "supports" in small and "rebuts: denies it" in small
+    assert "HOLDS" in small and "ANSWERED" in small
+    for absent in ("undercuts", "denies nothing", "CONTESTED", "UNSUPPORTED"):
+        assert absent not in small
+    full = "".join(_legend_lines(to_dot(argmap.load(V2))))
+    for present in (
+        "undercuts: this does not show that",
+        "insults: denies nothing",
+        "counter-accuses: denies nothing",
+        "contrasts: denies nothing",
+        "HOLDS",
+        "ANSWERED",
+        "CONTESTED",
+        "UNSUPPORTED",
+        "AI-GENERATED",
+        "reporter, reporting speaker (hedge)",
+    ):
+        assert present in full, present
+    claims = "".join(_legend_lines(to_dot(argmap.load(V2), claims_only=True)))
+    assert "quote, in the original" not in claims and "AI-GENERATED" not in claims
+    assert "undercuts" not in claims  # the undercut relation starts at a quote, left out
+
+
+def test_focus_follows_undercuts() -> None:
+    m = argmap.load(V2)
+    near = to_dot(m, focus="mission-abandoned", depth=1, legend=False)
+    assert '"motives-not-noble" [' in near  # it undercuts a relation ending here
+    assert f'"{VIA}" [' in near
+    far = to_dot(m, focus="mission-abandoned", depth=0, legend=False)
+    assert "argmap:via" not in far
+
+
+@pytest.mark.parametrize("engine", available_engines())
+def test_version_2_map_draws_on_each_engine(engine: str) -> None:
+    m = argmap.load(V2)
+    svg = render(m, "svg", engine=engine)
+    nodes = svg_nodes(svg)
+    words = Attribution(m)
+    for claim in m.claims:
+        assert nodes[claim.id][0].startswith(words.claim_line(claim.id) + "\n")
+    assert "Christophe Charlot, reporting Sam Altman" in squash(nodes["ev-reply"][1]) or (
+        squash("Christophe Charlot, reporting Sam Altman") in squash(nodes["ev-reply"][1])
+    )
+    groups = {g.get("id"): g for g in ET.fromstring(svg).iter(f"{SVG}g")}
+    cut = groups["argmap:undercut:motives-not-noble:ev-lucrative:mission-abandoned"]
+    assert cut.get("class") == "edge"
+    assert "undercuts" in "".join(t.text or "" for t in cut.iter(f"{SVG}text"))
+    assert VIA in nodes
+
+
 # --- engines and formats -------------------------------------------------------------
 
 
 def test_wasm_engine_draws_svg_with_plain_labels(base: Data) -> None:
     svg = render(load(base), "svg", engine="wasm")
     nodes = svg_nodes(svg)
-    assert "UNREBUTTED" in nodes["control"][1]
+    assert "HOLDS" in nodes["control"][1]
     assert nodes["ev-note"][0].startswith("« Musk voulait diriger OpenAI »")
 
 
@@ -237,7 +413,7 @@ def test_system_engine_formats(base: Data, fmt: str, magic: bytes) -> None:
 @needs_dot
 def test_system_engine_draws_html_labels(base: Data) -> None:
     nodes = svg_nodes(render(load(base), "svg", engine="system"))
-    assert nodes["control"][1].endswith("UNREBUTTED")
+    assert nodes["control"][1].endswith("HOLDS")
     assert "AI-GENERATED" in nodes["ev-note"][1]
 
 
@@ -275,9 +451,10 @@ def test_nasty_strings_survive_each_engine(engine: str) -> None:
     m = argmap.load(NASTY)
     svg = render(m, "svg", engine=engine)
     nodes = svg_nodes(svg)  # well-formed XML
+    words = Attribution(m)
     for claim in m.claims:
         tooltip, text = nodes[claim.id]
-        expected = claim.text.replace("\t", " ")
+        expected = words.claim_line(claim.id).replace("\t", " ")
         assert tooltip.startswith(expected + "\n"), (tooltip, expected)
         assert squash(claim.text) in squash(text)
     for ev in m.evidence:

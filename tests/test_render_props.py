@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import argmap
+from argmap.attribution import Attribution
 from argmap.render import available_engines, render
 from argmap.render.quoting import Span, dot_label, dot_quote, dot_tooltip, html_label, wrap
 
@@ -126,35 +127,114 @@ def squash(text: str) -> str:
 NON_EMPTY = NASTY.filter(lambda t: len(t) > 0)
 
 
+def _edge_tips(svg: bytes) -> dict[str, str]:
+    """Return, for each edge of an SVG drawn by Graphviz, its tooltip, by the edge's title."""
+    out = {}
+    for g in ET.fromstring(svg).iter(f"{SVG}g"):
+        if g.get("class") == "edge":
+            link = g.find(f".//{SVG}a")
+            out[g.findtext(f"{SVG}title") or ""] = (
+                link.get(f"{XLINK}title", "") if link is not None else ""
+            )
+    return out
+
+
+SCHEME = NON_EMPTY.filter(lambda t: len(t) <= 80)
+STANCE = NON_EMPTY.filter(lambda t: len(t) <= 60)
+
+
 @pytest.mark.parametrize("engine", available_engines())
 @settings(
     max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-@given(claim=NON_EMPTY, quote=NON_EMPTY, name=NON_EMPTY, translation=NASTY)
+@given(
+    claim=NON_EMPTY,
+    quote=NON_EMPTY,
+    name=NON_EMPTY,
+    translation=NASTY,
+    reporter=NON_EMPTY,
+    scheme=SCHEME,
+    question=NON_EMPTY,
+    stance=STANCE,
+)
 def test_any_text_renders_to_well_formed_svg_holding_it(
-    engine: str, claim: str, quote: str, name: str, translation: str
+    engine: str,
+    claim: str,
+    quote: str,
+    name: str,
+    translation: str,
+    reporter: str,
+    scheme: str,
+    question: str,
+    stance: str,
 ) -> None:
     m = argmap.ArgumentMap.model_validate(
         {
-            "sources": [{"id": "s", "title": name, "language": "fr", "text": f"x {quote} y"}],
-            "parties": [{"id": "p", "name": name, "side": "p"}],
-            "claims": [{"id": "c", "text": claim, "asserted_by": ["p"]}],
-            "evidence": [
-                {"id": "e", "source": "s", "quote": quote, "translation": translation or None}
+            "sources": [
+                {
+                    "id": "s",
+                    "title": name,
+                    "language": "fr",
+                    "text": f"x {quote} y",
+                    "reporter": "r",
+                }
             ],
-            "relations": [{"from": "e", "to": "c", "type": "supports"}],
+            "parties": [
+                {"id": "p", "name": name, "side": "p"},
+                {"id": "r", "name": reporter, "side": "observers"},
+            ],
+            "questions": [{"id": "q", "text": question}],
+            "claims": [
+                {
+                    "id": "c",
+                    "text": claim,
+                    "asserted_by": ["p"],
+                    "answers": [{"question": "q", "stance": stance}],
+                },
+                {"id": "d", "text": "D", "asserted_by": ["r"]},
+            ],
+            "evidence": [
+                {
+                    "id": "e",
+                    "source": "s",
+                    "quote": quote,
+                    "translation": translation or None,
+                    "speaker": ["p"],
+                    "hedge": "alleges",
+                    "translated": True,
+                }
+            ],
+            "relations": [
+                {"id": "r1", "from": "e", "to": "c", "type": "supports", "scheme": scheme},
+                {"from": "d", "to": "r1", "type": "undercuts", "scheme": scheme},
+                {"from": "d", "to": "c", "type": "insults", "scheme": scheme},
+            ],
         }
     )
+    words = Attribution(m)
     svg = render(m, "svg", engine=engine, legend=False)
     nodes = _nodes(svg)
     tip, text = nodes["c"]
-    # the tooltip holds the claim exactly; the label holds it wrapped (white space moves)
-    assert tip.startswith(in_tooltip(claim) + "\n")
+    # the tooltip holds the claim as a reader takes it, exactly; the label holds the
+    # claim and its asserter, wrapped (white space moves)
+    assert tip.startswith(in_tooltip(words.claim_line("c")) + "\n")
     assert squash(expected(claim)) in squash(text)
     assert squash(expected(name)) in squash(text)
-    tip, _ = nodes["e"]
+    assert in_tooltip(f"\nAnswers “{question}”: {stance}\n") in tip
+    tip, text = nodes["e"]
     assert tip.startswith(in_tooltip(f"« {quote} »\n"))
     if translation:
         assert in_tooltip(f"\nEnglish: {translation}\n") in tip
+    credit = words.quote_credit("e")
+    assert credit.endswith("(reportedly, translated)")
+    assert in_tooltip(f"\n— {credit}\n") in tip
+    assert squash(expected(credit)) in squash(text)
+    edges = _edge_tips(svg)
+    via = "argmap:via:e:c"
+    assert via in nodes  # the undercut relation is drawn through its point
+    undercut = next(t for title, t in edges.items() if "d" in title.split("->") and via in title)
+    assert in_tooltip(f"\nScheme: {scheme}\n") in undercut
+    insult = next(t for title, t in edges.items() if set(title.split("->")) == {"c", "d"})
+    assert in_tooltip(f"\nScheme: {scheme}\n") in insult

@@ -1,22 +1,30 @@
-"""Build the DOT text of a map: the visual grammar lives here.
+"""Build the DOT text of a map: the visual grammar lives here (its colours and line
+styles in :mod:`argmap.render.style`).
 
 - **claims** are rounded boxes filled with the colour of the side of the party who
-  asserts them (Okabe-Ito colours, told apart by colour-blind readers too); the
-  text is wrapped, the party and date follow on a smaller line;
-- an **unrebutted** claim (nothing in the map rebuts it) has a thick border and
-  the tag UNREBUTTED;
+  asserts them; the text is wrapped, and a smaller line says who asserts it and how
+  surely ("— Elon Musk · reportedly · 2024-03"). The box shows the claim's verdict
+  (:func:`argmap.status.node_statuses`) in a word, HOLDS, ANSWERED, CONTESTED or
+  UNSUPPORTED: a claim that holds has a thick border, an unsupported one a dashed
+  border. The tooltip holds the claim as a reader should take it ("According to X
+  (reportedly): ..."), its original wording, the verdict with its reason, and the
+  questions it answers;
 - **evidence** is a note-shaped box with the quote in the source's language
-  (shortened with … when long) and, on a smaller line, the speaker and
-  ``source:line:column``; the tooltip holds the full quote, its translation, the
-  source's title and the position. Quotes from an **AI-generated** source have a
-  dashed border, a violet-grey fill and the tag AI-GENERATED;
-- **supports** is a solid bluish-green arrow; **rebuts** a thicker dashed
-  vermillion line ending in a bar: they differ in line, arrowhead and colour;
-- each **side** is a cluster. The first two sides face each other: the first
-  flows towards the middle from the left, the second is mirrored and flows
-  towards the middle from the right, so each claim faces the counterclaims that
-  rebut it across the middle. Other sides (observers) flow below;
-- a **legend** and the map's **title** at the top.
+  (shortened with … when long) and, on a smaller line, its credit (who reports it,
+  whose words it conveys, the hedge, "translated") and ``source:line:column``. Quotes
+  from an **AI-generated** source have a dashed border, a violet-grey fill and the tag
+  AI-GENERATED;
+- **supports** is a solid bluish-green arrow; **rebuts** a thicker dashed vermillion
+  line ending in a bar; an **undercut** aims at a relation, so that relation is drawn
+  through a small purple point and the undercut, dashed purple and labelled
+  "undercuts", ends in a bar at that point; **moves that deny nothing**
+  (counter-accuses, insults, contrasts) are dotted grey lines with an open arrowhead,
+  labelled with their type. A relation's scheme, rationale and id are in its tooltip;
+- each **side** is a cluster. The first two sides face each other: the first flows
+  towards the middle from the left, the second is mirrored and flows towards the
+  middle from the right, so each claim faces the counterclaims that rebut it across
+  the middle. Other sides (observers) flow below;
+- a **legend** of the symbols the picture uses, and the map's **title**, at the top.
 
 Labels are HTML-like (sizes, bold, italics) for Graphviz's ``dot`` program, or
 plain (same words, one size) for the embedded engine, which cannot read HTML-like
@@ -36,20 +44,53 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from argmap.graph import CLAIM, EVIDENCE, REBUTS, SUPPORTS, to_graph
-from argmap.model import ArgumentMap, Claim, Evidence, Party, Source
+from argmap.attribution import Attribution
+from argmap.graph import CLAIM, EVIDENCE, SUPPORTS, UNDERCUTS, to_graph
+from argmap.model import (
+    MOVES,
+    ArgumentMap,
+    Claim,
+    Evidence,
+    Party,
+    Relation,
+    RelationType,
+    Source,
+)
 from argmap.provenance import QuoteProof, prove_quotes
 from argmap.render.engines import RenderError
 from argmap.render.quoting import (
     Span,
     dot_id,
     dot_label,
+    dot_quote,
     dot_tooltip,
     html_label,
     plain_label,
     shorten,
     wrap,
 )
+from argmap.render.style import (
+    AI_STYLE,
+    META_COLOUR,
+    NEUTRAL,
+    NEUTRAL_SIDES,
+    NOTE_STYLE,
+    PALETTE,
+    REBUT_COLOUR,
+    RELATION_STYLES,
+    SUPPORT_COLOUR,
+    UNDERCUT_COLOUR,
+    UNDERCUT_ID,
+    VERDICT_MEANINGS,
+    VERDICT_STYLES,
+    VERDICT_WORDS,
+    RelationStyle,
+    short_line,
+    side_colours,
+    side_label,
+    via_node,
+)
+from argmap.status import ClaimStatus, node_statuses
 
 __all__ = [
     "AI_STYLE",
@@ -64,25 +105,6 @@ __all__ = [
     "to_dot",
 ]
 
-# Okabe-Ito: (border, fill tint). Fills are light so black text stays legible.
-PALETTE: list[tuple[str, str]] = [
-    ("#E69F00", "#FBE3B0"),  # orange
-    ("#56B4E9", "#CDE8F8"),  # sky blue
-    ("#009E73", "#BFE7DA"),  # bluish green
-    ("#CC79A7", "#F1D9E6"),  # reddish purple
-    ("#F0E442", "#FAF6C4"),  # yellow
-    ("#0072B2", "#BFDBEC"),  # blue
-]
-#: (border, fill) of claims by observers, and by nobody known.
-NEUTRAL = ("#777777", "#E8E8E8")
-#: Sides that report or comment rather than take part: grey, and drawn apart.
-NEUTRAL_SIDES = frozenset({"observers", "neutral"})
-SUPPORT_COLOUR = "#009E73"
-REBUT_COLOUR = "#D55E00"
-#: (border, fill, text) of evidence quoted from an AI-generated source.
-AI_STYLE = ("#6E5C8A", "#E9E3F1", "#4B3D66")
-NOTE_STYLE = ("#555555", "#FFFFFF")
-META_COLOUR = "#333333"
 RANKDIRS = ("LR", "TB", "RL", "BT")
 
 CLAIM_WIDTH = 32  # characters per line of a claim
@@ -90,66 +112,22 @@ QUOTE_WIDTH = 38  # characters per line of a quote
 QUOTE_LIMIT = 120  # characters of a quote shown before '…'
 META_WIDTH = 46  # characters per line of the smaller lines
 
-_SUPPORT_ATTRS = f'color="{SUPPORT_COLOUR}", penwidth=1.5'
-_REBUT_ATTRS = f'color="{REBUT_COLOUR}", penwidth=2.2, style=dashed'
 _CENTRE = "argmap:centre"
+_LEGEND = "argmap:legend:"
 
 
 def _party_side(party: Party) -> str:
     return party.side or party.id
 
 
-def side_colours(m: ArgumentMap) -> dict[str, tuple[str, str]]:
-    """Return (border, fill) colours for each side, in the order sides first appear.
-
-    A side named 'observers' or 'neutral' (people who report or comment) is grey.
-
-    Example:
-        >>> from argmap.model import ArgumentMap
-        >>> m = ArgumentMap.model_validate({"parties": [
-        ...     {"id": "a", "name": "A", "side": "x"}, {"id": "b", "name": "B", "side": "y"}]})
-        >>> side_colours(m)
-        {'x': ('#E69F00', '#FBE3B0'), 'y': ('#56B4E9', '#CDE8F8')}
-    """
-    out: dict[str, tuple[str, str]] = {}
-    k = 0
-    for p in m.parties:
-        side = _party_side(p)
-        if side in out:
-            continue
-        if side in NEUTRAL_SIDES:
-            out[side] = NEUTRAL
-        else:
-            out[side] = PALETTE[k % len(PALETTE)]
-            k += 1
-    return out
-
-
-def side_label(m: ArgumentMap, side: str) -> str:
-    """Return the name a side is shown under: its one party's name, the first party's
-    name with "'s side", or 'Observers and reporters'.
-
-    Example:
-        >>> from argmap.model import ArgumentMap
-        >>> m = ArgumentMap.model_validate({"parties": [
-        ...     {"id": "a", "name": "Ann", "side": "x"}, {"id": "b", "name": "Bob", "side": "x"}]})
-        >>> side_label(m, "x")
-        "Ann's side"
-    """
-    if side in NEUTRAL_SIDES:
-        return "Observers and reporters"
-    members = [p.name for p in m.parties if _party_side(p) == side]
-    if len(members) == 1:
-        return members[0]
-    return f"{members[0]}'s side" if members else side
-
-
 @dataclass(frozen=True)
 class _Context:
-    """What the node builders need to know about the whole map."""
+    """What the node and edge builders need to know about the whole map."""
 
     m: ArgumentMap
     G: nx.DiGraph
+    words: Attribution
+    statuses: dict[str, ClaimStatus]
     parties: dict[str, Party]
     sources: dict[str, Source]
     claims: dict[str, Claim]
@@ -157,7 +135,8 @@ class _Context:
     proofs: dict[str, QuoteProof]
     colours: dict[str, tuple[str, str]]
     sides: dict[str, str | None]
-    rebutted: frozenset[str]
+    undercuts: dict[tuple[str, str, str], Relation]
+    keep: frozenset[str]
     lang: str
     html: bool
     focus: str | None
@@ -168,6 +147,10 @@ class _Context:
     def names(self, ids: Sequence[str]) -> str:
         return ", ".join(self.parties[p].name if p in self.parties else p for p in ids)
 
+    def cutters(self, u: str, v: str) -> list[str]:
+        """The drawn nodes that undercut the relation from u to v."""
+        return [w for w in self.G.edges[u, v]["undercut_by"] if w in self.keep]
+
 
 def _sides(
     G: nx.DiGraph, claims: dict[str, Claim], parties: dict[str, Party]
@@ -175,7 +158,7 @@ def _sides(
     """Return the side each node is drawn with.
 
     A claim sits with the first of its parties; evidence with the first claim it
-    supports, else with its speaker, else with the first node it rebuts.
+    supports, else with its speaker, else with the first node it bears on.
     """
     out: dict[str, str | None] = {}
     for node, data in G.nodes(data=True):
@@ -204,6 +187,8 @@ def _sides(
 
 
 def _keep(G: nx.DiGraph, claims_only: bool, focus: str | None, depth: int) -> set[str]:
+    """Return the nodes to draw. Around a focus, an undercut counts as a link from the
+    undercutting node to both ends of the relation it aims at."""
     keep: set[str] = set(G.nodes)
     if claims_only:
         keep = {n for n in keep if G.nodes[n]["kind"] == CLAIM}
@@ -212,11 +197,25 @@ def _keep(G: nx.DiGraph, claims_only: bool, focus: str | None, depth: int) -> se
             raise RenderError(f"focus: no claim or evidence {focus!r} in the map")
         if focus not in keep:
             raise RenderError(f"focus: {focus!r} is evidence, which --claims-only leaves out")
-        sub = G.subgraph(keep)
-        keep = set(
-            nx.single_source_shortest_path_length(sub.to_undirected(as_view=True), focus, depth)
-        )
+        near = nx.Graph(G.subgraph(keep))
+        for u, v, cutters in G.edges(data="undercut_by"):
+            near.add_edges_from((w, end) for w in cutters for end in (u, v) if w in keep)
+        keep = set(nx.single_source_shortest_path_length(near, focus, depth))
     return keep
+
+
+def _undercut_relations(m: ArgumentMap, G: nx.DiGraph) -> dict[tuple[str, str, str], Relation]:
+    """Return each drawn undercut's relation, keyed by (undercutting node, tail, head) of
+    the relation it aims at (for its scheme and rationale)."""
+    by_id: dict[str, tuple[str, str]] = {}
+    for u, v, rid in G.edges(data="id"):
+        if rid is not None:
+            by_id.setdefault(rid, (u, v))
+    out: dict[tuple[str, str, str], Relation] = {}
+    for rel in m.relations:
+        if rel.type is RelationType.UNDERCUTS and rel.target in by_id:
+            out.setdefault((rel.source, *by_id[rel.target]), rel)
+    return out
 
 
 def to_dot(
@@ -261,8 +260,8 @@ def to_dot(
         ...     "parties": [{"id": "ann", "name": "Ann"}],
         ...     "claims": [{"id": "a", "text": 'Say "hi" & go', "asserted_by": ["ann"]}]})
         >>> dot = to_dot(m, legend=False, html=False)
-        >>> print(next(ln.strip() for ln in dot.splitlines() if ln.strip().startswith('"a"'))[:51])
-        "a" [label="Say \\"hi\\" &amp; go\\n— Ann\\nUNREBUTTED"
+        >>> print(next(ln.strip() for ln in dot.splitlines() if ln.strip().startswith('"a"'))[:52])
+        "a" [label="Say \\"hi\\" &amp; go\\n— Ann\\nUNSUPPORTED"
     """
     if rankdir not in RANKDIRS:
         raise RenderError(f"rankdir must be one of {', '.join(RANKDIRS)}, not {rankdir!r}")
@@ -275,6 +274,8 @@ def to_dot(
     ctx = _Context(
         m=m,
         G=G,
+        words=Attribution(m),
+        statuses=node_statuses(m),
         parties=parties,
         sources=m.source_by_id(),
         claims=claims,
@@ -282,7 +283,8 @@ def to_dot(
         proofs=prove_quotes(m) if any(G.nodes[n]["kind"] == EVIDENCE for n in keep) else {},
         colours=side_colours(m),
         sides=_sides(G, claims, parties),
-        rebutted=frozenset(v for _, v, t in G.edges(data="type") if t == REBUTS),
+        undercuts=_undercut_relations(m, G),
+        keep=frozenset(keep),
         lang=lang,
         html=html,
         focus=focus,
@@ -316,61 +318,171 @@ def to_dot(
         '  node [fontname="Helvetica", fontsize=12, margin="0.12,0.06"];',
         '  edge [fontname="Helvetica", fontsize=10, arrowsize=0.9];',
     ]
+    lines += _clusters(ctx, side_order, by_side)
+    lines += _edges(ctx, order, mirrored)
+    if mirrored is not None:
+        lines += _facing(ctx, order, facing)
+    if legend:
+        lines.extend(_legend(ctx, [s for s in side_order if s is not None], order))
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _clusters(
+    ctx: _Context, side_order: list[str | None], by_side: dict[str | None, list[str]]
+) -> list[str]:
+    """Return the nodes, one cluster per side, each with the points of the undercut
+    relations that run within it."""
+    points: dict[str | None, list[str]] = {}
+    for u, v in ctx.G.edges:
+        if u in ctx.keep and v in ctx.keep and ctx.cutters(u, v):
+            side = ctx.sides[u] if ctx.sides[u] == ctx.sides[v] else None
+            points.setdefault(side, []).append(_point(ctx, u, v))
+    lines: list[str] = []
     for k, side in enumerate(side_order):
-        nodes = by_side[side]
-        indent = "    "
+        indent = "    " if side is not None else "  "
         if side is not None:
             border = ctx.colours.get(side, NEUTRAL)[0]
             lines.append(f"  subgraph cluster_{k} {{")
             lines.append(
-                f"    label={dot_label(side_label(m, side))}; fontsize=18; "
+                f"    label={dot_label(side_label(ctx.m, side))}; fontsize=18; "
                 f'style="rounded,dashed"; color="{border}"; penwidth=1.5; '
                 'fontcolor="#222222"; margin=14;'
             )
-        else:
-            indent = "  "
-        for node in nodes:
-            build = _claim_node if G.nodes[node]["kind"] == CLAIM else _evidence_node
+        for node in by_side[side]:
+            build = _claim_node if ctx.G.nodes[node]["kind"] == CLAIM else _evidence_node
             lines.append(indent + build(ctx, node))
+        lines += [indent + p for p in points.pop(side, [])]
         if side is not None:
             lines.append("  }")
+    lines += ["  " + p for ps in points.values() for p in ps]
+    return lines
 
-    for u, v, t in G.edges(data="type"):
-        if u not in keep or v not in keep:
+
+def _point(ctx: _Context, u: str, v: str) -> str:
+    """Return the point drawn on the undercut relation from u to v."""
+    t = ctx.G.edges[u, v]["type"]
+    tip = f"{u} {t} {v}, undercut by {', '.join(ctx.cutters(u, v))}"
+    return (
+        f"{dot_id(via_node(u, v))} [shape=point, width=0.11, height=0.11, "
+        f'color="{UNDERCUT_COLOUR}", label="", tooltip={dot_tooltip(tip)}];'
+    )
+
+
+def _line(
+    tail: str,
+    head: str,
+    style: RelationStyle,
+    tip: str,
+    *,
+    flip: bool,
+    arrow: str | None = None,
+    label: str | None = None,
+    ident: str | None = None,
+) -> str:
+    """Return one drawn line from tail to head. A flipped line (a mirrored side) is laid
+    out from head to tail with the arrow drawn at the tail's end pointing at head, so
+    that side's support flows towards the middle. ``ident`` becomes the SVG id of the
+    line's group."""
+    arrow = style.arrowhead if arrow is None else arrow
+    attrs = f'color="{style.colour}", penwidth={style.penwidth:g}'
+    if style.line != "solid":
+        attrs += f", style={style.line}"
+    if label:
+        attrs += f', label={dot_label(label)}, fontcolor="{style.colour}"'
+    if ident:
+        attrs += f", id={dot_quote(ident)}"
+    if flip:
+        edge = f"{dot_id(head)} -> {dot_id(tail)} [dir=back, arrowtail={arrow}"
+    else:
+        edge = f"{dot_id(tail)} -> {dot_id(head)} [arrowhead={arrow}"
+    return f"  {edge}, {attrs}, tooltip={dot_tooltip(tip)}];"
+
+
+def _relation_tip(head_line: str, rel_id: str | None, scheme: str | None, note: str) -> str:
+    parts = [head_line]
+    if scheme:
+        parts.append(f"Scheme: {scheme}")
+    if note:
+        parts.append(note)
+    if rel_id:
+        parts.append(f"[{rel_id}]")
+    return _join(parts)
+
+
+def _edges(ctx: _Context, order: list[str], mirrored: str | None) -> list[str]:
+    """Return every drawn relation: plain lines, undercut relations split at their
+    point, the undercuts aimed at those points, and the moves that deny nothing."""
+    G = ctx.G
+    lines: list[str] = []
+    for u, v, data in G.edges(data=True):
+        if u not in ctx.keep or v not in ctx.keep:
             continue
-        rationale = G.edges[u, v].get("rationale")
-        tip = f"{u} {t} {v}" + (f": {rationale}" if rationale else "")
-        head_ = "normal" if t == SUPPORTS else "tee"
-        style = _SUPPORT_ATTRS if t == SUPPORTS else _REBUT_ATTRS
-        if mirrored is not None and ctx.sides[u] == mirrored:
-            # Mirrored side: lay the edge out from v to u, draw the arrow at u's end
-            # pointing at v, so this side's support flows towards the middle.
-            edge = f"{dot_id(v)} -> {dot_id(u)} [dir=back, arrowtail={head_}"
-        else:
-            edge = f"{dot_id(u)} -> {dot_id(v)} [arrowhead={head_}"
-        lines.append(f"  {edge}, {style}, tooltip={dot_tooltip(tip)}];")
-
-    if mirrored is not None:
-        for side in facing:
-            inner = _inner_claims(ctx, order, side)
-            if inner:
-                lines.append("  {rank=same; " + "; ".join(dot_id(n) for n in inner) + ";}")
-        # An invisible middle column: every claim of the first side lies before it,
-        # every claim of the second after it, so the two sides face each other.
-        lines.append(
-            f'  {dot_id(_CENTRE)} [shape=point, style=invis, width=0, height=0, label=""];'
+        t = data["type"]
+        style = RELATION_STYLES[t]
+        rationale = data.get("rationale")
+        cutters = ctx.cutters(u, v)
+        note = ""
+        if RelationType(t) in MOVES:
+            note = "A move that denies nothing: drawn, not counted in verdicts."
+        if cutters:
+            note = f"Undercut by {', '.join(cutters)}."
+        tip = _relation_tip(
+            f"{u} {t} {v}" + (f": {rationale}" if rationale else ""),
+            data["id"],
+            data["scheme"],
+            note,
         )
-        for node in order:
-            if G.nodes[node]["kind"] != CLAIM:
-                continue
-            if ctx.sides[node] == facing[0]:
-                lines.append(f"  {dot_id(node)} -> {dot_id(_CENTRE)} [style=invis];")
-            elif ctx.sides[node] == mirrored:
-                lines.append(f"  {dot_id(_CENTRE)} -> {dot_id(node)} [style=invis];")
-    if legend:
-        lines.extend(_legend(ctx, [s for s in side_order if s is not None], claims_only))
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+        flip = mirrored is not None and ctx.sides[u] == mirrored
+        if not cutters:
+            lines.append(_line(u, v, style, tip, flip=flip, label=style.label))
+            continue
+        point = via_node(u, v)
+        lines.append(_line(u, point, style, tip, flip=flip, arrow="none"))
+        lines.append(_line(point, v, style, tip, flip=flip))
+        for w in cutters:
+            rel = ctx.undercuts.get((w, u, v))
+            why = rel.rationale if rel is not None and rel.rationale else ""
+            cut_tip = _relation_tip(
+                f"{w} undercuts {u} {t} {v}" + (f": {why}" if why else ""),
+                rel.id if rel is not None else None,
+                rel.scheme if rel is not None else None,
+                "It does not deny the target: it says this relation does not show it.",
+            )
+            cut = RELATION_STYLES[UNDERCUTS]
+            flip_w = mirrored is not None and ctx.sides[w] == mirrored
+            lines.append(
+                _line(
+                    w,
+                    point,
+                    cut,
+                    cut_tip,
+                    flip=flip_w,
+                    label=cut.label,
+                    ident=f"{UNDERCUT_ID}{w}:{u}:{v}",
+                )
+            )
+    return lines
+
+
+def _facing(ctx: _Context, order: list[str], facing: list[str]) -> list[str]:
+    """Return the layout hints that make the first two sides face each other: their
+    innermost claims in one column each, and an invisible middle column that every claim
+    of the first side lies before and every claim of the second after."""
+    lines: list[str] = []
+    for side in facing:
+        inner = _inner_claims(ctx, order, side)
+        if inner:
+            lines.append("  {rank=same; " + "; ".join(dot_id(n) for n in inner) + ";}")
+    lines.append(f'  {dot_id(_CENTRE)} [shape=point, style=invis, width=0, height=0, label=""];')
+    for node in order:
+        if ctx.G.nodes[node]["kind"] != CLAIM:
+            continue
+        if ctx.sides[node] == facing[0]:
+            lines.append(f"  {dot_id(node)} -> {dot_id(_CENTRE)} [style=invis];")
+        elif ctx.sides[node] == facing[1]:
+            lines.append(f"  {dot_id(_CENTRE)} -> {dot_id(node)} [style=invis];")
+    return lines
 
 
 def _inner_claims(ctx: _Context, order: list[str], side: str) -> list[str]:
@@ -440,37 +552,47 @@ def _claim_text(ctx: _Context, claim: Claim) -> str:
     return claim.text
 
 
+def _verdict_line(status: ClaimStatus) -> str:
+    """Return the verdict and its reason as a tooltip line: 'Holds: ... .'"""
+    reason = status.reason.rstrip(".")
+    return f"{status.verdict.capitalize()}: {reason}." if reason else status.verdict.capitalize()
+
+
+def _tag(status: ClaimStatus) -> Span:
+    style = VERDICT_STYLES[status.verdict]
+    return Span(style.tag, size=9, bold=True, colour=style.colour)
+
+
 def _claim_node(ctx: _Context, node: str) -> str:
     c = ctx.claims[node]
-    text = _claim_text(ctx, c)
-    who = ctx.names(c.asserted_by)
-    meta = " · ".join(x for x in (who, c.date) if x)
-    unrebutted = node not in ctx.rebutted
-    lines: list[list[Span]] = [[Span(line)] for line in wrap(text, CLAIM_WIDTH)]
+    status = ctx.statuses[node]
+    style = VERDICT_STYLES[status.verdict]
+    meta = " · ".join(x for x in (short_line(ctx.words, node), c.date) if x)
+    lines: list[list[Span]] = [[Span(line)] for line in wrap(_claim_text(ctx, c), CLAIM_WIDTH)]
     if meta:
         lines += [
             [Span(line, size=10, colour=META_COLOUR)] for line in wrap(f"— {meta}", META_WIDTH)
         ]
-    if unrebutted:
-        lines.append([Span("UNREBUTTED", size=9, bold=True)])
-    tip = [c.text]
+    lines.append([_tag(status)])
+    tip = [ctx.words.claim_line(node)]
     if c.original is not None and c.original.text != c.text:
         tip.append(f"({c.original.lang}) {c.original.text}")
-    if meta:
-        tip.append(f"Asserted by {meta}")
-    n_rebuttals = sum(1 for p in ctx.G.predecessors(node) if ctx.G.edges[p, node]["type"] == REBUTS)
-    tip.append(
-        "Nothing in the map rebuts it."
-        if unrebutted
-        else f"Rebutted by {n_rebuttals} node{'s' * (n_rebuttals != 1)} of the map."
-    )
+    tip.append(_verdict_line(status))
+    tip.append(f"Quotes behind it: {status.quotes}")
+    questions = ctx.m.question_by_id()
+    for answer in c.answers:
+        q = questions.get(answer.question)
+        asked = q.text if q is not None else answer.question
+        tip.append(f"Answers “{asked}”: {answer.stance}")
+    if c.date:
+        tip.append(f"Dated {c.date}")
     tip.append(f"[{node}]")
     border, fill = ctx.colours.get(ctx.sides[node] or "", NEUTRAL)
     attrs = [
         f"label={ctx.label(lines)}",
-        'shape=box, style="rounded,filled"',
+        f'shape=box, style="rounded,filled{",dashed" if style.dashed else ""}"',
         f'fillcolor="{fill}", color="{border}"',
-        f"penwidth={3.5 if unrebutted else 1.2}",
+        f"penwidth={style.penwidth:g}",
     ]
     if node == ctx.focus:
         attrs.append("peripheries=2")
@@ -482,11 +604,12 @@ def _evidence_node(ctx: _Context, node: str) -> str:
     ev = ctx.evidence[node]
     src = ctx.sources.get(ev.source)
     ai = src is not None and src.is_ai_generated
+    status = ctx.statuses[node]
     proof = ctx.proofs.get(node)
     where = ev.source
     if proof is not None and proof.line is not None:
         where += f":{proof.line}:{proof.column}"
-    who = ctx.names(ev.speaker)
+    credit = ctx.words.quote_credit(node)
     lines: list[list[Span]] = []
     if ai:
         lines.append([Span("AI-GENERATED", size=9, bold=True, colour=AI_STYLE[2])])
@@ -495,16 +618,15 @@ def _evidence_node(ctx: _Context, node: str) -> str:
     quote[0] = f"«\u00a0{quote[0]}"
     quote[-1] = f"{quote[-1]}\u00a0»"
     lines += [[Span(line, italic=True)] for line in quote]
-    meta = " · ".join(x for x in (who, where) if x)
+    meta = " · ".join(x for x in (credit, where) if x)
     lines += [[Span(line, size=9, colour=META_COLOUR)] for line in wrap(f"— {meta}", META_WIDTH)]
+    if status.verdict != "holds":
+        lines.append([_tag(status)])
 
     tip = [f"« {ev.quote} »"]
     if ev.translation:
         tip.append(f"English: {ev.translation}")
-    if who:
-        tip.append(f"Said by {who}" + (f", {ev.date}" if ev.date else ""))
-    elif ev.date:
-        tip.append(f"Date: {ev.date}")
+    tip.append(f"— {credit}" + (f", {ev.date}" if ev.date else ""))
     if src is not None:
         kind = f"AI-generated by {src.generator}" if ai and src.generator else src.kind.value
         tip.append(f"Source: {src.title} ({kind})")
@@ -512,6 +634,7 @@ def _evidence_node(ctx: _Context, node: str) -> str:
         tip.append(f"At line {proof.line}, column {proof.column} of {ev.source}")
     elif proof is not None and proof.match is not None:
         tip.append(f"Not found in {ev.source}: run argmap check")
+    tip.append(_verdict_line(status))
     tip.append(f"[{node}]")
     border, fill = (AI_STYLE[0], AI_STYLE[1]) if ai else NOTE_STYLE
     attrs = [
@@ -531,15 +654,40 @@ def _evidence_node(ctx: _Context, node: str) -> str:
     return f"{dot_id(node)} [{', '.join(attrs)}];"
 
 
-def _legend(ctx: _Context, sides: list[str], claims_only: bool) -> list[str]:
-    """Return the legend: sample nodes and edges in a cluster, so every engine draws it."""
+def _present(ctx: _Context, order: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Return what the picture shows: the claims' verdicts, the kinds of quote ('quote',
+    'ai') and the kinds of relation, each in legend order."""
+    G = ctx.G
+    verdicts = {ctx.statuses[n].verdict for n in order if G.nodes[n]["kind"] == CLAIM}
+    quotes = set()
+    for n in order:
+        if G.nodes[n]["kind"] == EVIDENCE:
+            src = ctx.sources.get(G.nodes[n]["source"])
+            quotes.add("ai" if src is not None and src.is_ai_generated else "quote")
+    types = set()
+    for u, v, t in G.edges(data="type"):
+        if u in ctx.keep and v in ctx.keep:
+            types.add(t)
+            if ctx.cutters(u, v):
+                types.add(UNDERCUTS)
+    return (
+        [w for w in VERDICT_WORDS if w in verdicts],
+        [q for q in ("quote", "ai") if q in quotes],
+        [t for t in RELATION_STYLES if t in types],
+    )
 
-    def node(name: str, lines: list[list[Span]], attrs: str) -> str:
-        return f"    {dot_id('argmap:legend:' + name)} [label={ctx.label(lines)}, {attrs}];"
+
+def _legend(ctx: _Context, sides: list[str], order: list[str]) -> list[str]:
+    """Return the legend of the symbols the picture uses: sample nodes and edges in a
+    cluster, so every engine draws it."""
 
     def ref(name: str) -> str:
-        return dot_id("argmap:legend:" + name)
+        return dot_id(_LEGEND + name)
 
+    def node(name: str, lines: list[list[Span]], attrs: str) -> str:
+        return f"    {ref(name)} [label={ctx.label(lines)}, {attrs}];"
+
+    verdicts, quotes, types = _present(ctx, order)
     out = [
         "  subgraph cluster_legend {",
         '    label="How to read this map"; fontsize=16; style=rounded; color="#999999"; '
@@ -547,10 +695,10 @@ def _legend(ctx: _Context, sides: list[str], claims_only: bool) -> list[str]:
         '    node [fontsize=10, margin="0.1,0.04", tooltip="legend"];',
         '    edge [tooltip="legend", fontsize=11];',
     ]
-    names: list[str] = []
+    column: list[str] = []  # the node samples, and the tails of the edge samples
     for k, side in enumerate(sides):
         border, fill = ctx.colours.get(side, NEUTRAL)
-        names.append(f"side{k}")
+        column.append(f"side{k}")
         out.append(
             node(
                 f"side{k}",
@@ -558,51 +706,95 @@ def _legend(ctx: _Context, sides: list[str], claims_only: bool) -> list[str]:
                 f'shape=box, style="rounded,filled", fillcolor="{fill}", color="{border}"',
             )
         )
-    names.append("unrebutted")
-    out.append(
-        node(
-            "unrebutted",
+    for word in verdicts:
+        style = VERDICT_STYLES[word]
+        column.append(word)
+        meaning = [[Span(line)] for line in wrap(VERDICT_MEANINGS[word], 30)]
+        out.append(
+            node(
+                word,
+                [[Span(style.tag, size=9, bold=True, colour=style.colour)], *meaning],
+                f'shape=box, style="rounded,filled{",dashed" if style.dashed else ""}", '
+                f'fillcolor="#FFFFFF", penwidth={style.penwidth:g}',
+            )
+        )
+    out += _legend_quotes(ctx, quotes, column)
+    out += _legend_relations(ctx, types, column)
+    out.append("    {rank=same; " + "; ".join(ref(n) for n in column) + ";}")
+    out.append("  }")
+    return out
+
+
+def _legend_quotes(ctx: _Context, quotes: list[str], column: list[str]) -> list[str]:
+    samples = {
+        "quote": (
             [
-                [Span("claim that nothing")],
-                [Span("in the map rebuts")],
-                [Span("UNREBUTTED", size=9, bold=True)],
+                [Span("« quote, in the original »", italic=True)],
+                [Span("— reporter, reporting speaker (hedge)", size=9)],
+                [Span("· source:line:column", size=9)],
             ],
-            'shape=box, style="rounded,filled", fillcolor="#FFFFFF", penwidth=3.5',
+            f'shape=note, style=filled, fillcolor="{NOTE_STYLE[1]}", color="{NOTE_STYLE[0]}"',
+        ),
+        "ai": (
+            [
+                [Span("AI-GENERATED", size=9, bold=True, colour=AI_STYLE[2])],
+                [Span("« quote from an AI-generated text »", italic=True)],
+            ],
+            f'shape=note, style="filled,dashed", fillcolor="{AI_STYLE[1]}", '
+            f'color="{AI_STYLE[0]}", penwidth=1.4',
+        ),
+    }
+    out = []
+    for q in quotes:
+        lines, attrs = samples[q]
+        column.append(q)
+        out.append(f"    {dot_id(_LEGEND + q)} [label={ctx.label(lines)}, {attrs}];")
+    return out
+
+
+def _legend_relations(ctx: _Context, types: list[str], column: list[str]) -> list[str]:
+    """Return a sample of each kind of relation the picture draws: a tail in the node
+    column, a head beyond it (an undercut aims at the point on a supports line)."""
+
+    def ref(name: str) -> str:
+        return dot_id(_LEGEND + name)
+
+    def box(name: str, text: str) -> str:
+        return (
+            f"    {ref(name)} [label={ctx.label([[Span(text)]])}, shape=box, style=rounded, "
+            'color="#777777"];'
         )
-    )
-    if not claims_only:
-        names += ["quote", "ai"]
-        out.append(
-            node(
-                "quote",
-                [
-                    [Span("« quote, in the original »", italic=True)],
-                    [Span("— speaker · source:line:column", size=9)],
-                ],
-                f'shape=note, style=filled, fillcolor="{NOTE_STYLE[1]}", color="{NOTE_STYLE[0]}"',
-            )
+
+    def line(tail: str, head: str, style: RelationStyle, label: str, arrow: str = "") -> str:
+        dash = f", style={style.line}" if style.line != "solid" else ""
+        text = f"label={dot_label(label)}, " if label else ""
+        return (
+            f"    {ref(tail)} -> {ref(head)} [{text}arrowhead={arrow or style.arrowhead}, "
+            f'color="{style.colour}", penwidth={style.penwidth:g}{dash}];'
         )
-        out.append(
-            node(
-                "ai",
-                [
-                    [Span("AI-GENERATED", size=9, bold=True, colour=AI_STYLE[2])],
-                    [Span("« quote from an AI-generated text »", italic=True)],
-                ],
-                f'shape=note, style="filled,dashed", fillcolor="{AI_STYLE[1]}", '
-                f'color="{AI_STYLE[0]}", penwidth=1.4',
-            )
-        )
-    plain = 'shape=box, style=rounded, color="#777777"'
-    out += [
-        node("a", [[Span("quote or claim")]], plain),
-        node("b", [[Span("claim")]], plain),
-        node("c", [[Span("claim")]], plain),
-        node("d", [[Span("claim")]], plain),
-        f'    {ref("a")} -> {ref("b")} [label="supports", arrowhead=normal, {_SUPPORT_ATTRS}];',
-        f'    {ref("c")} -> {ref("d")} [label="rebuts", arrowhead=tee, {_REBUT_ATTRS}];',
-        # the node samples in one column, the edge samples across the next
-        "    {rank=same; " + "; ".join(ref(n) for n in [*names, "a", "c"]) + ";}",
-        "  }",
-    ]
+
+    out: list[str] = []
+    for t in types:
+        style = RELATION_STYLES[t]
+        tail, head = f"{t}:from", f"{t}:to"
+        if t == UNDERCUTS:
+            support = RELATION_STYLES[SUPPORTS]
+            column += [f"{t}:by", tail]
+            out += [
+                box(f"{t}:by", "claim or quote"),
+                box(tail, "quote or claim"),
+                box(head, "claim"),
+                f"    {ref(t + ':point')} [shape=point, width=0.11, height=0.11, "
+                f'color="{UNDERCUT_COLOUR}", label=""];',
+                line(tail, f"{t}:point", support, "", "none"),
+                line(f"{t}:point", head, support, ""),
+                line(f"{t}:by", f"{t}:point", style, style.meaning),
+            ]
+            continue
+        column.append(tail)
+        out += [
+            box(tail, "quote or claim" if t == SUPPORTS else "claim"),
+            box(head, "claim"),
+            line(tail, head, style, style.meaning),
+        ]
     return out
