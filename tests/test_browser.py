@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 import argmap
+import argmap.attribution
 from argmap.render.html import to_html
 from conftest import ROOT
 
@@ -28,6 +29,7 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not 
 
 BUNDLED = ROOT / "data" / "claims.json"
 INJECTION = ROOT / "tests" / "data" / "html" / "injection.json"
+V2 = ROOT / "tests" / "data" / "render" / "v2.json"
 CLAIM = "musk-departure-was-mutual"
 
 
@@ -160,18 +162,61 @@ def test_filters_hide_and_show_nodes(visit: Visit) -> None:
     assert not any("hidden" in visit.classes(n) for n in grok)
 
 
-def test_status_filter_and_hidden_edges(visit: Visit) -> None:
-    defeated = [
-        s.id for s in argmap.status.claim_statuses(argmap.load(BUNDLED)) if s.verdict == "defeated"
+def test_verdict_filter_and_hidden_edges(visit: Visit) -> None:
+    statuses = argmap.status.claim_statuses(argmap.load(BUNDLED))
+    answered = [s.id for s in statuses if s.verdict == "answered"]
+    assert answered
+    words = visit.page.locator('input[name="verdict"]').evaluate_all("els => els.map(e => e.value)")
+    assert words == [
+        w for w in argmap.status.VERDICT_WORDS if any(s.verdict == w for s in statuses)
     ]
-    assert defeated
-    visit.page.locator('input[name="status"][value="defeated"]').uncheck()
-    assert all("hidden" in visit.classes(n) for n in defeated)
-    edges = visit.page.locator(f'#map g.edge[data-to="{defeated[0]}"]')
+    visit.page.locator('input[name="verdict"][value="answered"]').uncheck()
+    assert all("hidden" in visit.classes(n) for n in answered)
+    edges = visit.page.locator(f'#map g.edge[data-to="{answered[0]}"]')
     assert edges.count() > 0
     assert all(
         "hidden" in (edges.nth(i).get_attribute("class") or "") for i in range(edges.count())
     )
+
+
+def test_panel_shows_line_verdict_reason_and_credit(visit: Visit) -> None:
+    m = argmap.load(BUNDLED)
+    statuses = argmap.status.node_statuses(m)
+    visit.box(CLAIM).click()
+    text = visit.page.locator("#panel").inner_text()
+    assert statuses[CLAIM].line in text
+    assert statuses[CLAIM].verdict in text and statuses[CLAIM].reason in text
+    words = argmap.attribution.Attribution(m)
+    quotes = [
+        r.source
+        for r in m.relations
+        if r.target == CLAIM and r.source in statuses and statuses[r.source].kind == "evidence"
+    ]
+    for q in quotes:
+        assert f"— {words.quote_credit(q)}" in text
+
+
+def test_undercuts_and_moves_in_the_panel(browser: Any, tmp_path: Path) -> None:
+    path = tmp_path / "v2.html"
+    path.write_text(to_html(argmap.load(V2)), encoding="utf-8")
+    visit = Visit(browser, path)
+    visit.box("mission-abandoned").click()
+    text = visit.page.locator("#panel").inner_text()
+    assert "unsupported" in text and "its support from ev-lucrative is undercut" in text
+    assert "Undercut by Musk's intentions are not as noble as he says." in text
+    assert "Moves that deny nothing, aimed at it (1)" in text and "insults" in text
+    assert "Did OpenAI abandon its founding mission? yes" in text
+    visit.box("motives-not-noble").click()
+    text = visit.page.locator("#panel").inner_text()
+    assert "It undercuts (1)" in text and "scheme: ad-hominem" in text
+    # hiding the undercutter hides its line, and the point stays with its relation
+    visit.page.locator('input[name="party"][value="altman"]').uncheck()
+    cut = visit.page.locator('#map g.edge[data-via="ev-lucrative"]')
+    assert cut.count() == 1 and "hidden" in (cut.get_attribute("class") or "")
+    point = visit.page.locator('#map g.node[data-from="ev-lucrative"]')
+    assert "hidden" not in (point.get_attribute("class") or "")
+    assert visit.errors == []
+    visit.page.close()
 
 
 def fold(text: str) -> str:
@@ -248,6 +293,15 @@ def test_injection_map_runs_nothing(browser: Any, tmp_path: Path) -> None:
     assert "Claim <script>window.__pwned = 1</script>" in text
     assert '"><img src=x onerror="window.__pwned = 2">' in text  # the rebuttal, as text
     assert "Mallory" in text
+    # the reporter's name, the scheme, the question and the stance, as text
+    assert "— Eve </script><script>window.__pwned = 7</script>" in text
+    assert "scheme: ad-hominem </script><script>window.__pwned = 11</script>" in text
+    assert 'Question <img src=x onerror="window.__pwned = 8">?' in text
+    assert '<b onmouseover="window.__pwned = 10">yes' in text
+    visit.box("c-close").click()
+    text = page.locator("#panel").inner_text()
+    assert "It undercuts" in text and '"><img src=x onerror="window.__pwned = 12">' in text
+    assert page.evaluate("window.__pwned") is None
     assert page.title() == m.title
     page.close()
 

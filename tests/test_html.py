@@ -16,13 +16,14 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.cli import main
-from argmap.render import render
+from argmap.render import available_engines, render
 from argmap.render.html import page_data, to_html
-from argmap.status import claim_statuses
+from argmap.status import node_statuses
 from conftest import ROOT
 
 BUNDLED = ROOT / "data" / "claims.json"
 INJECTION = ROOT / "tests" / "data" / "html" / "injection.json"
+V2 = ROOT / "tests" / "data" / "render" / "v2.json"
 Data = dict[str, Any]
 
 
@@ -119,19 +120,109 @@ def test_edges_keep_their_direction_on_the_mirrored_side(base: Data) -> None:
     assert 'data-from="ev-control" data-to="control"' in page
 
 
-def test_page_data_statuses_agree_with_claim_statuses() -> None:
+def test_page_data_statuses_agree_with_node_statuses() -> None:
     m = argmap.load(BUNDLED)
     data = page_data(m, semantics="preferred")
     by_id = {n["id"]: n for n in data["nodes"]}
-    for s in claim_statuses(m, semantics="preferred"):
-        n = by_id[s.id]
-        assert n["status"] == ("unrebutted" if s.unrebutted else s.verdict)
-        assert (n["credulous"], n["sceptical"]) == (s.credulous, s.sceptical)
-    assert {n["status"] for n in data["nodes"]} <= set(data["statuses"])
+    statuses = node_statuses(m, semantics="preferred", with_strength=True)
+    assert set(by_id) == set(statuses)
+    for node, s in statuses.items():
+        n = by_id[node]
+        assert (n["verdict"], n["reason"], n["line"], n["hedge"]) == (
+            s.verdict,
+            s.reason,
+            s.line,
+            s.hedge,
+        )
+        assert (n["some_reading"], n["every_reading"]) == (s.some_reading, s.every_reading)
+        assert n["quotes"] == s.quotes and n["strength"] == s.strength
+    assert {n["verdict"] for n in data["nodes"]} <= set(data["verdicts"])
+    assert list(data["verdicts"]) == ["holds", "answered", "contested", "unsupported"]
     assert len(data["nodes"]) == len(m.claims) + len(m.evidence)
     quotes = [n for n in data["nodes"] if n["kind"] == "evidence"]
-    assert all(n["line"] is not None for n in quotes), "every bundled quote is found"
+    assert all(n["position"] is not None for n in quotes), "every bundled quote is found"
     assert all(0.0 <= n["strength"] <= 1.0 for n in data["nodes"])
+
+
+def test_the_page_has_no_semantics_of_its_own() -> None:
+    import argmap.render.html as page
+
+    source = Path(page.__file__).read_text("utf-8")
+    for name in ("grounded_labelling", "acceptance(", "strength(", "argmap.semantics"):
+        assert name not in source, name
+
+
+def test_page_data_of_a_version_2_map() -> None:
+    m = argmap.load(V2)
+    data = page_data(m)
+    nodes = {n["id"]: n for n in data["nodes"]}
+    control = nodes["wanted-control"]
+    assert (
+        control["line"] == "According to OpenAI's leaders (reportedly): Musk wanted to run OpenAI."
+    )
+    assert control["short"] == "OpenAI's leaders · reportedly"
+    assert (control["verdict"], control["hedge"], control["quotes"]) == ("holds", "alleges", 1)
+    assert control["answers"] == [{"question": "q-motives", "stance": "control"}]
+    assert nodes["mission-abandoned"]["verdict"] == "unsupported"
+    assert nodes["mission-abandoned"]["reason"] == "its support from ev-lucrative is undercut"
+    reply = nodes["ev-reply"]
+    assert reply["credit"] == "Christophe Charlot, reporting Sam Altman"
+    assert (reply["reporter"], reply["reporter_id"], reply["speakers"]) == (
+        "Christophe Charlot",
+        "charlot",
+        ["Sam Altman"],
+    )
+    assert reply["position"] == {"line": 1, "column": 1} and reply["hedge"] == "reports"
+    insecure = nodes["ev-insecure"]
+    assert (
+        insecure["translated"] and insecure["credit"] == "Grok, reporting Sam Altman (translated)"
+    )
+    assert nodes["ev-leader"]["hedge"] == "alleges"
+    relations = {(r["from"], r["to"]): r for r in data["relations"]}
+    cut = relations["motives-not-noble", "r-lucrative"]
+    assert cut["undercuts"] == {"from": "ev-lucrative", "to": "mission-abandoned"}
+    assert cut["scheme"] == "ad-hominem" and cut["counts"]
+    assert relations["ev-lucrative", "mission-abandoned"]["id"] == "r-lucrative"
+    assert relations["ev-lucrative", "mission-abandoned"]["undercut_by"] == ["motives-not-noble"]
+    insult = relations["insecure", "mission-abandoned"]
+    assert insult["type"] == "insults" and not insult["counts"] and insult["undercuts"] is None
+    questions = {q["id"]: q for q in data["questions"]}
+    assert questions["q-departure"]["answers"] == [
+        {"claim": "pushed-out", "stance": "pushed out"},
+        {"claim": "mutual", "stance": "mutual"},
+    ]
+    assert questions["q-mission"]["original"] == {
+        "lang": "fr",
+        "text": "OpenAI a-t-elle abandonné sa mission de départ ?",
+    }
+    assert data["sources"][0]["reporter"] == "Christophe Charlot"
+
+
+@pytest.mark.parametrize("engine", available_engines())
+def test_undercut_lines_know_what_they_aim_at(engine: str) -> None:
+    page = to_html(argmap.load(V2), engine=engine)
+    p = assert_safe(page)
+    groups = [a for t, a in p.tags if t == "g" and "data-from" in a]
+    tagged = {(a.get("class"), a["data-from"], a["data-to"], a.get("data-via")) for a in groups}
+    # the undercut's line: from the undercutter, to the relation's head, via its tail
+    assert ("edge", "motives-not-noble", "mission-abandoned", "ev-lucrative") in tagged
+    # the point on the relation, and both halves of the relation drawn through it
+    assert ("node", "ev-lucrative", "mission-abandoned", None) in tagged
+    halves = [
+        a
+        for a in groups
+        if a.get("class") == "edge"
+        and (a["data-from"], a["data-to"]) == ("ev-lucrative", "mission-abandoned")
+        and "data-via" not in a
+    ]
+    assert len(halves) == 2
+    legend = page.split('<section id="legend"', 1)[1].split("</section>", 1)[0]
+    for words in (
+        "undercuts: this does not show that",
+        "insults: denies nothing",
+        "<b>contested</b>",
+    ):
+        assert words in legend
 
 
 def test_unknown_semantics_is_refused(base: Data) -> None:
@@ -152,6 +243,15 @@ def test_injection_map_is_inert() -> None:
     # the text is all there, as text
     assert any(n["text"] == "Claim <script>window.__pwned = 1</script>" for n in data["nodes"])
     assert "Source &lt;/script&gt;&lt;script&gt;" in body
+    # the new fields too: reporter, scheme, question, stance, all data, none markup
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert nodes["e-trap"]["credit"].startswith("Eve </script><script>window.__pwned = 7</script>")
+    assert "(reportedly, translated)" in nodes["e-trap"]["credit"]
+    schemes = {r["scheme"] for r in data["relations"]}
+    assert "ad-hominem </script><script>window.__pwned = 11</script>" in schemes
+    assert data["questions"][0]["text"] == 'Question <img src=x onerror="window.__pwned = 8">?'
+    assert nodes["c-script"]["answers"][0]["stance"].startswith("<b onmouseover")
+    assert "window.__pwned = 7</script>" not in body.split('id="argmap-data"')[0]
 
 
 SCARY = st.lists(

@@ -37,20 +37,25 @@ import xml.etree.ElementTree as ET
 from importlib import resources
 from typing import Any
 
-from argmap.graph import CLAIM, REBUTS, to_graph
-from argmap.model import ArgumentMap
+from argmap.attribution import Attribution
+from argmap.graph import CLAIM, EVIDENCE, UNDERCUTS, to_graph
+from argmap.model import ArgumentMap, Evidence, RelationType
 from argmap.provenance import prove_quotes
-from argmap.render.dot import (
+from argmap.render.style import (
     AI_STYLE,
     NEUTRAL,
     NOTE_STYLE,
-    REBUT_COLOUR,
-    SUPPORT_COLOUR,
+    RELATION_STYLES,
+    UNDERCUT_ID,
+    VERDICT_MEANINGS,
+    VERDICT_STYLES,
+    VERDICT_WORDS,
+    parse_via,
+    short_line,
     side_colours,
     side_label,
 )
-from argmap.semantics import acceptance, grounded_labelling, strength
-from argmap.status import SEMANTICS, VERDICTS, base_scores
+from argmap.status import ClaimStatus, node_statuses
 
 __all__ = ["CSP", "page_data", "to_html"]
 
@@ -63,14 +68,6 @@ CSP = (
     "default-src 'none'; script-src '{script}'; style-src '{style}'; img-src data:; "
     "base-uri 'none'; form-action 'none'"
 )
-
-#: Words for a node's status on the page, from most to least settled.
-STATUSES = {
-    "unrebutted": "nothing in the map rebuts it",
-    "standing": "rebutted, but every rebuttal is itself defeated",
-    "defeated": "a rebuttal that stands defeats it",
-    "undecided": "caught in a cycle of rebuttals that nothing settles",
-}
 
 
 def _asset(name: str) -> str:
@@ -114,81 +111,58 @@ def _safe_url(url: str | None) -> str | None:
 
 
 def page_data(m: ArgumentMap, *, semantics: str = "grounded") -> dict[str, Any]:
-    """Return what the page's script needs, as JSON-ready data: the map's sources,
-    parties and nodes, each node with its status, and the relations.
+    """Return what the page's script needs, as JSON-ready data: the map's questions,
+    sources, parties and nodes, each node with its status, and the relations.
 
-    A node's ``status`` is 'unrebutted' (nothing rebuts it), else its grounded verdict
-    ('standing', 'defeated' or 'undecided'); ``credulous`` and ``sceptical`` are its
-    acceptance under ``semantics``; ``strength`` its DF-QuAD strength.
+    Every status comes from :func:`argmap.status.node_statuses`: a node's ``verdict``
+    ('holds', 'answered', 'contested' or 'unsupported') and its one-line ``reason``;
+    ``every_reading`` and ``some_reading``, its acceptance under ``semantics``;
+    ``strength``, its DF-QuAD strength. A claim's ``line`` is the claim as a reader
+    takes it, with asserters and hedge; a quote's ``credit`` says who reports it, whose
+    words it conveys, how surely and whether it is translated.
+
+    Raises:
+        ValueError: an unknown semantics.
 
     Example:
         >>> from argmap.model import ArgumentMap
-        >>> m = ArgumentMap.model_validate({"claims": [
-        ...     {"id": "a", "text": "A"}, {"id": "b", "text": "B"}, {"id": "c", "text": "C"}],
-        ...     "relations": [{"from": "b", "to": "a", "type": "rebuts"},
-        ...                   {"from": "c", "to": "b", "type": "rebuts"}]})
-        >>> {n["id"]: n["status"] for n in page_data(m)["nodes"]}
-        {'a': 'standing', 'b': 'defeated', 'c': 'unrebutted'}
+        >>> m = ArgumentMap.model_validate({
+        ...     "parties": [{"id": "oai", "name": "OpenAI"}],
+        ...     "claims": [{"id": "a", "text": "A", "asserted_by": ["oai"],
+        ...                 "hedge": "alleges"}]})
+        >>> node = page_data(m)["nodes"][0]
+        >>> node["line"], node["verdict"]
+        ('According to OpenAI (reportedly): A', 'unsupported')
+        >>> node["reason"]
+        'nothing supports it: no quote or claim backs it'
     """
-    if semantics not in SEMANTICS:
-        raise ValueError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
-    G = to_graph(m)
-    labels = grounded_labelling(G)
-    accepted = acceptance(G, semantics)
-    result = strength(G, base_scores(m, G))
-    rebutted = {v for _, v, t in G.edges(data="type") if t == REBUTS}
-    proofs = prove_quotes(m) if m.evidence else {}
+    statuses = node_statuses(m, semantics=semantics, with_strength=True)
+    words = Attribution(m)
     colours = side_colours(m)
+    nodes = [_claim_data(m, words, c.id, statuses[c.id]) for c in m.claims if c.id in statuses]
+    proofs = prove_quotes(m) if m.evidence else {}
     sources = m.source_by_id()
-
-    def status(node: str) -> dict[str, Any]:
-        return {
-            "status": "unrebutted" if node not in rebutted else VERDICTS[labels[node]],
-            "credulous": accepted[node].credulous,
-            "sceptical": accepted[node].sceptical,
-            "strength": round(result.scores[node], 3),
-        }
-
-    nodes: list[dict[str, Any]] = []
-    for c in m.claims:
-        nodes.append(
-            {
-                "id": c.id,
-                "kind": CLAIM,
-                "text": c.text,
-                "original": c.original.model_dump() if c.original is not None else None,
-                "parties": list(c.asserted_by),
-                "date": c.date,
-                "tags": list(c.tags),
-                "notes": c.notes,
-                **status(c.id),
-            }
-        )
     for e in m.evidence:
-        proof = proofs.get(e.id)
-        src = sources.get(e.source)
-        nodes.append(
-            {
-                "id": e.id,
-                "kind": "evidence",
-                "text": e.quote,
-                "lang": src.language if src is not None else None,
-                "translation": e.translation,
-                "source": e.source,
-                "line": proof.line if proof is not None else None,
-                "column": proof.column if proof is not None else None,
-                "parties": list(e.speaker),
-                "date": e.date,
-                "notes": e.notes,
-                **status(e.id),
-            }
-        )
+        if e.id in statuses and statuses[e.id].kind == EVIDENCE:
+            proof = proofs.get(e.id)
+            src = sources.get(e.source)
+            nodes.append(
+                {
+                    **_evidence_data(m, words, e, statuses[e.id]),
+                    "lang": src.language if src is not None else None,
+                    "position": (
+                        {"line": proof.line, "column": proof.column}
+                        if proof is not None and proof.line is not None
+                        else None
+                    ),
+                }
+            )
     return {
         "title": m.title,
         "description": m.description,
         "semantics": semantics,
-        "converged": result.converged,
-        "statuses": STATUSES,
+        "verdicts": {w: VERDICT_MEANINGS[w] for w in VERDICT_WORDS},
+        "questions": _questions(m),
         "sides": [
             {"side": side, "label": side_label(m, side), "border": b, "fill": f}
             for side, (b, f) in colours.items()
@@ -203,38 +177,137 @@ def page_data(m: ArgumentMap, *, semantics: str = "grounded") -> dict[str, Any]:
             }
             for p in m.parties
         ],
-        "sources": [
-            {
-                "id": s.id,
-                "title": s.title,
-                "kind": s.kind.value,
-                "ai": s.is_ai_generated,
-                "author": s.author,
-                "publisher": s.publisher,
-                "url": _safe_url(s.url),
-                "published": s.published,
-                "published_inferred": s.published_inferred,
-                "date_note": s.date_note,
-                "language": s.language,
-                "reliability": s.reliability,
-                "generator": s.generator,
-                "translated": s.translated,
-                "references": [{"title": r.title, "url": _safe_url(r.url)} for r in s.references],
-                "notes": s.notes,
-            }
-            for s in m.sources
-        ],
+        "sources": [_source_data(words, s) for s in m.sources],
         "nodes": nodes,
-        "relations": [
-            {"from": r.source, "to": r.target, "type": r.type.value, "rationale": r.rationale}
-            for r in m.relations
-        ],
+        "relations": _relations(m),
     }
+
+
+def _status_data(status: ClaimStatus) -> dict[str, Any]:
+    return {
+        "line": status.line,
+        "verdict": status.verdict,
+        "reason": status.reason,
+        "hedge": status.hedge,
+        "quotes": status.quotes,
+        "every_reading": status.every_reading,
+        "some_reading": status.some_reading,
+        "strength": status.strength,
+    }
+
+
+def _claim_data(m: ArgumentMap, words: Attribution, node: str, s: ClaimStatus) -> dict[str, Any]:
+    c = m.claim_by_id()[node]
+    return {
+        "id": c.id,
+        "kind": CLAIM,
+        "text": c.text,
+        "original": c.original.model_dump() if c.original is not None else None,
+        "parties": list(c.asserted_by),
+        "short": short_line(words, c.id),
+        "date": c.date,
+        "tags": list(c.tags),
+        "notes": c.notes,
+        "answers": [{"question": a.question, "stance": a.stance} for a in c.answers],
+        **_status_data(s),
+    }
+
+
+def _evidence_data(
+    m: ArgumentMap, words: Attribution, e: Evidence, s: ClaimStatus
+) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "kind": EVIDENCE,
+        "text": e.quote,
+        "translation": e.translation,
+        "source": e.source,
+        "parties": list(e.speaker),
+        "reporter": words.reporter(e.id),
+        "reporter_id": m.reporter_of(e),
+        "speakers": words.speakers(e.id),
+        "translated": e.translated,
+        "credit": words.quote_credit(e.id),
+        "date": e.date,
+        "notes": e.notes,
+        **_status_data(s),
+    }
+
+
+def _questions(m: ArgumentMap) -> list[dict[str, Any]]:
+    """Return the questions in dispute, each with the claims that answer it."""
+    answers: dict[str, list[dict[str, str]]] = {}
+    for c in m.claims:
+        for a in c.answers:
+            answers.setdefault(a.question, []).append({"claim": c.id, "stance": a.stance})
+    return [
+        {
+            "id": q.id,
+            "text": q.text,
+            "original": q.original.model_dump() if q.original is not None else None,
+            "notes": q.notes,
+            "answers": answers.get(q.id, []),
+        }
+        for q in m.questions
+    ]
+
+
+def _source_data(words: Attribution, s: Any) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "title": s.title,
+        "kind": s.kind.value,
+        "ai": s.is_ai_generated,
+        "author": s.author,
+        "reporter": words.name(s.reporter) if s.reporter is not None else None,
+        "publisher": s.publisher,
+        "url": _safe_url(s.url),
+        "published": s.published,
+        "published_inferred": s.published_inferred,
+        "date_note": s.date_note,
+        "language": s.language,
+        "reliability": s.reliability,
+        "generator": s.generator,
+        "translated": s.translated,
+        "references": [{"title": r.title, "url": _safe_url(r.url)} for r in s.references],
+        "notes": s.notes,
+    }
+
+
+def _relations(m: ArgumentMap) -> list[dict[str, Any]]:
+    """Return every relation of the map: an undercut with the edge it aims at (None when
+    it aims at none that counts), a supports or rebuts edge with its undercutters."""
+    G = to_graph(m)
+    by_id: dict[str, tuple[str, str]] = {}
+    for u, v, rid in G.edges(data="id"):
+        if rid is not None:
+            by_id.setdefault(rid, (u, v))
+    out = []
+    for r in m.relations:
+        edge = G.edges.get((r.source, r.target))
+        first = edge is not None and edge["type"] == r.type.value and edge["id"] == r.id
+        aimed = by_id.get(r.target) if r.type is RelationType.UNDERCUTS else None
+        out.append(
+            {
+                "id": r.id,
+                "from": r.source,
+                "to": r.target,
+                "type": r.type.value,
+                "counts": r.counts,
+                "scheme": r.scheme,
+                "rationale": r.rationale,
+                "undercuts": {"from": aimed[0], "to": aimed[1]} if aimed else None,
+                "undercut_by": list(edge["undercut_by"]) if first and edge else [],
+            }
+        )
+    return out
 
 
 def _page_svg(svg: bytes, known: set[str], relations: set[tuple[str, str]]) -> str:
     """Return Graphviz's SVG made ready for the page: sized by the page, every node of
-    the map focusable and tagged with its id, every edge with its ends."""
+    the map focusable and tagged with its id, every edge with its ends (``data-from``,
+    ``data-to``); an undercut's line also with ``data-via``, the tail of the relation
+    it aims at, and the point on that relation with the relation's ends."""
     ET.register_namespace("", SVG_NS)
     ET.register_namespace("xlink", XLINK_NS)
     root = ET.fromstring(svg)
@@ -250,15 +323,17 @@ def _page_svg(svg: bytes, known: set[str], relations: set[tuple[str, str]]) -> s
             g.set("data-node", title)
             g.set("tabindex", "0")
             g.set("role", "button")
+        elif cls == "node" and parse_via(title) is not None:
+            u, v = parse_via(title) or ("", "")
+            g.set("data-from", u)
+            g.set("data-to", v)
+        elif cls == "edge" and (g.get("id") or "").startswith(UNDERCUT_ID):
+            w, u, v = (g.get("id") or "")[len(UNDERCUT_ID) :].split(":")
+            g.set("data-from", w)
+            g.set("data-to", v)
+            g.set("data-via", u)
         elif cls == "edge" and ">" in title:
-            # Ids never hold '>', so the title 'u->v' splits at it.
-            cut = title.index(">")
-            u, v = title[: cut - 1], title[cut + 1 :]
-            if (u, v) not in relations:
-                u, v = v, u  # drawn the other way round (a mirrored side)
-            if (u, v) in relations:
-                g.set("data-from", u)
-                g.set("data-to", v)
+            _tag_edge(g, title, relations)
         if cls in ("node", "edge"):
             # The side panel tells more than a tooltip; the id stays in data-*.
             for a in g.iter(f"{{{SVG_NS}}}a"):
@@ -266,40 +341,101 @@ def _page_svg(svg: bytes, known: set[str], relations: set[tuple[str, str]]) -> s
     return ET.tostring(root, encoding="unicode")
 
 
-def _swatch(shape: str, fill: str, border: str, *, width: float = 1.2, dashed: bool = False) -> str:
+def _tag_edge(g: ET.Element, title: str, relations: set[tuple[str, str]]) -> None:
+    # Ids never hold '>', so the title 'u->v' splits at it.
+    cut = title.index(">")
+    a, b = title[: cut - 1], title[cut + 1 :]
+    via = parse_via(a) or parse_via(b)
+    if via is not None:  # one half of a relation drawn through its point
+        u, v = via
+    else:
+        u, v = (a, b) if (a, b) in relations else (b, a)  # a mirrored side: drawn backwards
+    if (u, v) in relations:
+        g.set("data-from", u)
+        g.set("data-to", v)
+
+
+def _swatch(
+    shape: str,
+    fill: str,
+    border: str,
+    *,
+    width: float = 1.2,
+    line: str = "solid",
+    head: str = "normal",
+) -> str:
     """Return a small inline SVG sample of a box or a line (SVG attributes, not styles,
     so the page's policy lets them through)."""
-    dash = ' stroke-dasharray="5,3"' if dashed else ""
+    dash = {"solid": "", "dashed": ' stroke-dasharray="5,3"', "dotted": ' stroke-dasharray="1,3"'}
     if shape == "line":
-        end = (
-            f'<path d="M30,2 L30,14" stroke="{border}" stroke-width="2.5"/>'
-            if dashed
-            else f'<path d="M24,3 L32,8 L24,13 Z" fill="{border}"/>'
+        ends = {
+            "normal": f'<path d="M24,3 L32,8 L24,13 Z" fill="{border}"/>',
+            "tee": f'<path d="M30,2 L30,14" stroke="{border}" stroke-width="2.5"/>',
+            "empty": f'<path d="M24,3 L32,8 L24,13 Z" fill="#FFFFFF" stroke="{border}"/>',
+        }
+        body = (
+            f'<path d="M2,8 L{30 if head == "tee" else 24},8" stroke="{border}" '
+            f'stroke-width="{width}"{dash[line]}/>{ends[head]}'
         )
-        body = f'<path d="M2,8 L30,8" stroke="{border}" stroke-width="{width}"{dash}/>{end}'
     else:
         rx = ' rx="4"' if shape == "claim" else ""
         body = (
             f'<rect x="2" y="2" width="28" height="14"{rx} fill="{fill}" stroke="{border}" '
-            f'stroke-width="{width}"{dash}/>'
+            f'stroke-width="{width}"{dash[line]}/>'
         )
     return f'<svg class="swatch" width="34" height="18" aria-hidden="true">{body}</svg>'
 
 
 def _legend(data: dict[str, Any]) -> str:
+    """Return the legend of what the page's picture shows, as escaped HTML list items."""
     e = html.escape
+    claims = [n for n in data["nodes"] if n["kind"] == CLAIM]
+    present_sides = {
+        p["side"] or p["id"]
+        for p in data["parties"]
+        if any(p["id"] in n["parties"] for n in claims)
+    }
     items = [
-        f"<li>{_swatch('claim', e(s['fill']), e(s['border']))}claim by {e(s['label'])}</li>"
+        f"<li>{_swatch('claim', e(s['fill']), e(s['border']))}"
+        f"<span>claim by {e(s['label'])}</span></li>"
         for s in data["sides"]
+        if s["side"] in present_sides
     ]
-    items += [
-        f"<li>{_swatch('claim', '#FFFFFF', '#000000', width=3.5)}unrebutted claim</li>",
-        f"<li>{_swatch('note', NOTE_STYLE[1], NOTE_STYLE[0])}quote, in the original</li>",
-        f"<li>{_swatch('note', AI_STYLE[1], AI_STYLE[0], dashed=True)}"
-        "quote from an AI-generated text</li>",
-        f"<li>{_swatch('line', '', SUPPORT_COLOUR, width=1.5)}supports</li>",
-        f"<li>{_swatch('line', '', REBUT_COLOUR, width=2.2, dashed=True)}rebuts</li>",
-    ]
+    verdicts = {n["verdict"] for n in claims}
+    for word in VERDICT_WORDS:
+        if word in verdicts:
+            st = VERDICT_STYLES[word]
+            box = _swatch(
+                "claim",
+                "#FFFFFF",
+                "#000000",
+                width=st.penwidth,
+                line="dashed" if st.dashed else "solid",
+            )
+            items.append(
+                f"<li>{box}<span>claim that <b>{word}</b>: {e(VERDICT_MEANINGS[word])}</span></li>"
+            )
+    ai = {s["id"] for s in data["sources"] if s["ai"]}
+    quotes = [n for n in data["nodes"] if n["kind"] == EVIDENCE]
+    if any(n["source"] not in ai for n in quotes):
+        items.append(
+            f"<li>{_swatch('note', NOTE_STYLE[1], NOTE_STYLE[0])}<span>quote, in the original, "
+            "with who reports it and whose words it conveys</span></li>"
+        )
+    if any(n["source"] in ai for n in quotes):
+        items.append(
+            f"<li>{_swatch('note', AI_STYLE[1], AI_STYLE[0], line='dashed')}"
+            "<span>quote from an AI-generated text</span></li>"
+        )
+    types = {r["type"] for r in data["relations"] if r["type"] != UNDERCUTS}
+    if any(r["undercuts"] for r in data["relations"]):
+        types.add(UNDERCUTS)
+    for t, rs in RELATION_STYLES.items():
+        if t in types:
+            line = _swatch(
+                "line", "", rs.colour, width=rs.penwidth, line=rs.line, head=rs.arrowhead
+            )
+            items.append(f"<li>{line}<span>{e(rs.meaning)}</span></li>")
     return "\n".join(items)
 
 
@@ -363,10 +499,13 @@ def _footer(data: dict[str, Any]) -> str:
     n_quotes = len(data["nodes"]) - n_claims
     return html.escape(
         f"{n_claims} claims, {n_quotes} quotes, {len(data['relations'])} relations. "
-        "Verdicts follow the grounded semantics of abstract argumentation; acceptance, "
-        f"the {data['semantics']} semantics; strength, DF-QuAD from the sources' reliability"
-        + ("" if data["converged"] else " (it did not converge on this map's cycles)")
-        + ". A quote's line and column are where argmap found it in its source. Made with argmap."
+        "A verdict says what these texts show, not whether a claim is true: a claim holds "
+        "when a chain of supports reaches quoted evidence and every attack on it that counts "
+        "is answered (the grounded reading); moves that deny nothing (counter-accusations, "
+        "insults, contrasts) are drawn but not counted. Acceptance in every or in some "
+        f"reading follows the {data['semantics']} semantics; strength, DF-QuAD from the "
+        "sources' reliability. A quote's line and column are where argmap found it in its "
+        "source. Made with argmap."
     )
 
 

@@ -13,7 +13,10 @@
   const sources = new Map(data.sources.map((s) => [s.id, s]));
   const boxes = new Map();
   svg.querySelectorAll("g.node[data-node]").forEach((g) => boxes.set(g.dataset.node, g));
-  const lines = Array.from(svg.querySelectorAll("g.edge[data-from]"));
+  // The lines, and the points drawn on undercut relations: each knows the ends of the
+  // relation it belongs to (data-from, data-to) and, for an undercut, the tail of the
+  // relation it aims at (data-via).
+  const lines = Array.from(svg.querySelectorAll("g[data-from]"));
   const incoming = new Map();
   const outgoing = new Map();
   const push = (map, key, value) => {
@@ -24,12 +27,10 @@
     push(incoming, r.to, r);
     push(outgoing, r.from, r);
   });
-  const STATUS_WORDS = {
-    unrebutted: "unrebutted",
-    standing: "standing",
-    defeated: "defeated",
-    undecided: "undecided",
-  };
+  const VERDICTS = Object.keys(data.verdicts);
+  const questions = new Map(data.questions.map((q) => [q.id, q]));
+  const relationsById = new Map(data.relations.filter((r) => r.id).map((r) => [r.id, r]));
+  const MOVES = new Set(["counter-accuses", "insults", "contrasts"]);
   const LANGUAGES = { en: "English", fr: "French", de: "German", es: "Spanish", it: "Italian" };
 
   // ---- small helpers that build elements from text ----
@@ -49,12 +50,12 @@
   };
   const kindWord = (n) => (n.kind === "claim" ? "Claim" : "Quote");
   const partyNames = (ids) => ids.map((id) => (parties.get(id) || { name: id }).name).join(", ");
-  const badge = (status) => el("span", { class: `badge ${status}`, text: STATUS_WORDS[status] || status });
+  const badge = (verdict) => el("span", { class: `badge ${verdict}`, text: verdict });
   const langName = (code) => LANGUAGES[code] || code;
   const where = (n) => {
     const s = sources.get(n.source);
     const parts = [s ? s.title : n.source];
-    if (n.line !== null && n.line !== undefined) parts.push(`line ${n.line}, column ${n.column}`);
+    if (n.position) parts.push(`line ${n.position.line}, column ${n.position.column}`);
     else parts.push("not found in the source text: run argmap check");
     const date = n.date || (s && s.published ? s.published + (s.published_inferred ? " (inferred)" : "") : null);
     if (date) parts.push(date);
@@ -64,8 +65,8 @@
   // ---- labels for assistive technology ----
   boxes.forEach((g, id) => {
     const n = nodes.get(id);
-    g.setAttribute("aria-label", `${kindWord(n)}, ${STATUS_WORDS[n.status]}: ${n.text}`);
-    g.classList.add(`status-${n.status}`);
+    g.setAttribute("aria-label", `${kindWord(n)}, ${n.verdict}: ${n.line}`);
+    g.classList.add(`verdict-${n.verdict}`);
   });
 
   // ---- pan and zoom, by the viewBox ----
@@ -171,27 +172,75 @@
   };
   const quoteItem = (n) => {
     const s = sources.get(n.source);
-    return el("li", null,
+    return [
       s && s.ai ? el("span", { class: "tag ai", text: "AI-generated" }) : null,
       el("blockquote", { lang: n.lang || null }, `« ${n.text} »`),
       n.translation ? el("p", { class: "translation", lang: "en" }, `“${n.translation}”`) : null,
-      el("p", { class: "meta" },
-        n.parties.length ? `${partyNames(n.parties)} · ` : "", where(n), " ",
-        badge(n.status), " ", goLink(n.id, "show")));
+      el("p", { class: "credit" }, `— ${n.credit}`),
+      el("p", { class: "meta" }, where(n), " ", badge(n.verdict), " ", goLink(n.id, "show")),
+    ];
   };
-  const claimItem = (n) => el("li", null,
-    el("span", null, n.text), el("br"), el("span", { class: "meta" },
-      n.parties.length ? `${partyNames(n.parties)} · ` : "", badge(n.status), " ", goLink(n.id, "show")));
-  const item = (id) => {
+  const claimItem = (n) => [
+    el("span", null, n.line), el("br"),
+    el("span", { class: "meta" }, badge(n.verdict), " ", n.reason, " ", goLink(n.id, "show")),
+  ];
+  const relationMeta = (r) => {
+    const bits = [];
+    if (r.scheme) bits.push(`scheme: ${r.scheme}`);
+    if (r.rationale) bits.push(r.rationale);
+    if (r.id) bits.push(`relation ${r.id}`);
+    return bits.length ? el("p", { class: "meta" }, bits.join(" · ")) : null;
+  };
+  const nameOf = (id) => {
     const n = nodes.get(id);
-    if (!n) return el("li", null, id);
-    return n.kind === "claim" ? claimItem(n) : quoteItem(n);
+    return n ? (n.kind === "claim" ? n.text : `« ${n.text} »`) : id;
   };
-  const section = (title, rels, end, empty) => {
+  const undercutNote = (r) => (r.undercut_by && r.undercut_by.length
+    ? el("p", { class: "undercut" }, "Undercut by ",
+      ...r.undercut_by.flatMap((w, i) => [i ? ", " : "", goLink(w, nameOf(w))]),
+      ": this relation is said not to show what it claims.")
+    : null);
+  const item = (r, end) => {
+    const n = nodes.get(r[end]);
+    const li = el("li", null);
+    if (MOVES.has(r.type)) li.append(el("span", { class: "tag move", text: r.type }), " ");
+    if (!n) li.append(r[end]);
+    else li.append(...(n.kind === "claim" ? claimItem(n) : quoteItem(n)).filter(Boolean));
+    [relationMeta(r), undercutNote(r)].forEach((p) => { if (p) li.append(p); });
+    return li;
+  };
+  const aimedAt = (r) => {
+    // An undercut aims at a relation: say which, with its two ends.
+    const li = el("li", null);
+    const target = r.undercuts ? relationsById.get(r.to) : null;
+    if (target && r.undercuts) {
+      li.append(el("span", null, `the relation “${nameOf(r.undercuts.from)}” ${target.type} “${nameOf(r.undercuts.to)}”`),
+        el("br"), goLink(r.undercuts.from, "show its start"), " ", goLink(r.undercuts.to, "show its end"));
+    } else li.append(el("span", { class: "empty", text: `relation ${r.to}, which is not in the map` }));
+    const meta = relationMeta(r);
+    if (meta) li.append(meta);
+    return li;
+  };
+  const section = (title, rels, render, empty) => {
     const list = el("ul", { class: "items" });
-    rels.forEach((r) => list.append(item(r[end])));
+    rels.forEach((r) => list.append(render(r)));
     return [el("h3", { text: `${title} (${rels.length})` }),
       rels.length ? list : el("p", { class: "empty", text: empty })];
+  };
+  const readings = (n) => {
+    if (data.semantics === "grounded") return "";
+    const where = n.every_reading ? "in every reading" : n.some_reading ? "in some reading, not every" : "in no reading";
+    return ` Under ${data.semantics} semantics it is accepted ${where}.`;
+  };
+  const answersOf = (n) => {
+    if (!n.answers || !n.answers.length) return [];
+    const list = el("ul", { class: "answers" });
+    n.answers.forEach((a) => {
+      const q = questions.get(a.question);
+      list.append(el("li", null, el("span", { class: "question", text: q ? q.text : a.question }),
+        " ", el("b", { text: a.stance })));
+    });
+    return [el("h3", { text: "Questions it answers" }), list];
   };
   const fill = (n) => {
     const inRels = incoming.get(n.id) || [];
@@ -199,14 +248,15 @@
     const of = (rels, type) => rels.filter((r) => r.type === type);
     const parts = [el("h2", { text: kindWord(n) })];
     if (n.kind === "claim") {
-      parts.push(el("p", { class: "text", lang: "en" }, n.text));
+      parts.push(el("p", { class: "text", lang: "en" }, n.line));
       if (n.original && n.original.text !== n.text) {
         parts.push(el("p", { class: "original", lang: n.original.lang },
           el("span", { class: "lang", text: langName(n.original.lang) }), n.original.text));
       }
       parts.push(el("p", { class: "meta" },
-        n.parties.length ? `Asserted by ${partyNames(n.parties)}` : "Asserted by nobody named",
-        n.date ? ` · ${n.date}` : ""));
+        n.short ? `Asserted by ${n.short}` : "Asserted by nobody named",
+        n.date ? ` · ${n.date}` : "",
+        ` · ${n.quotes} quote${n.quotes === 1 ? "" : "s"} behind it`));
     } else {
       const s = sources.get(n.source);
       if (s && s.ai) parts.push(el("span", { class: "tag ai", text: "AI-generated" }));
@@ -215,25 +265,35 @@
         parts.push(el("p", { class: "translation", lang: "en" },
           el("span", { class: "lang", text: "English" }), n.translation));
       }
-      parts.push(el("p", { class: "meta" },
-        n.parties.length ? `Said by ${partyNames(n.parties)} · ` : "", where(n)));
+      parts.push(el("p", { class: "credit" }, `— ${n.credit}`));
+      const who = [`Reported by ${n.reporter}`];
+      if (n.speakers.length) who.push(`conveying the words or position of ${n.speakers.join(", ")}`);
+      if (n.translated) who.push("translated from another language by the source");
+      parts.push(el("p", { class: "meta" }, `${who.join("; ")}. `, where(n)));
       if (s && s.ai) {
         parts.push(el("p", { class: "meta",
           text: `From an AI-generated text${s.generator ? ` (${s.generator})` : ""}` +
             (s.reliability !== null ? `, rated ${s.reliability} for reliability.` : ".") }));
       }
     }
-    const accept = data.semantics === "grounded" ? "" :
-      ` Under ${data.semantics} semantics it is accepted ${n.sceptical ? "in every extension" : n.credulous ? "in some extensions, not all" : "in no extension"}.`;
-    parts.push(el("p", { class: "verdict" }, badge(n.status), " ",
-      el("span", { class: "why", text: `${data.statuses[n.status] || ""}.${accept}` }), " ",
-      el("span", { class: "meta", text: `Strength ${n.strength.toFixed(2)} (DF-QuAD).` })));
+    parts.push(el("p", { class: "verdict" }, badge(n.verdict), " ",
+      el("span", { class: "why", text: `${n.reason}.${readings(n)}` }), " ",
+      n.strength === null || n.strength === undefined ? null
+        : el("span", { class: "meta", text: `Strength ${n.strength.toFixed(2)} (DF-QuAD).` })));
+    parts.push(...answersOf(n));
+    const from = (r) => item(r, "from");
+    const to = (r) => item(r, "to");
     if (n.kind === "claim" || of(inRels, "supports").length) {
-      parts.push(...section("Supported by", of(inRels, "supports"), "from", "Nothing in the map supports it."));
+      parts.push(...section("Supported by", of(inRels, "supports"), from, "Nothing in the map supports it."));
     }
-    parts.push(...section("Rebutted by", of(inRels, "rebuts"), "from", "Nothing in the map rebuts it."));
-    if (of(outRels, "supports").length) parts.push(...section("It supports", of(outRels, "supports"), "to", ""));
-    if (of(outRels, "rebuts").length) parts.push(...section("It rebuts", of(outRels, "rebuts"), "to", ""));
+    parts.push(...section("Rebutted by", of(inRels, "rebuts"), from, "Nothing in the map rebuts it."));
+    const moves = inRels.filter((r) => MOVES.has(r.type));
+    if (moves.length) parts.push(...section("Moves that deny nothing, aimed at it", moves, from, ""));
+    if (of(outRels, "supports").length) parts.push(...section("It supports", of(outRels, "supports"), to, ""));
+    if (of(outRels, "rebuts").length) parts.push(...section("It rebuts", of(outRels, "rebuts"), to, ""));
+    if (of(outRels, "undercuts").length) parts.push(...section("It undercuts", of(outRels, "undercuts"), aimedAt, ""));
+    const ownMoves = outRels.filter((r) => MOVES.has(r.type));
+    if (ownMoves.length) parts.push(...section("Its moves that deny nothing", ownMoves, to, ""));
     if (n.notes) parts.push(el("h3", { text: "Notes" }), el("p", null, n.notes));
     parts.push(el("p", { class: "meta" }, "id ", el("code", null, n.id)));
     panelBody.replaceChildren(...parts);
@@ -249,7 +309,7 @@
       if (move) centreOn(selected);
     }
     lines.forEach((g) => {
-      if (g.dataset.from === id || g.dataset.to === id) g.classList.add("near");
+      if ([g.dataset.from, g.dataset.to, g.dataset.via].includes(id)) g.classList.add("near");
     });
     fill(n);
     panel.hidden = false;
@@ -304,9 +364,9 @@
     box.append(el("label", null, input, ` ${label} `, el("span", { class: "count", text: `(${n})` })));
   };
   const statusBox = document.getElementById("filter-status");
-  const claimStatus = counts((n) => (n.kind === "claim" ? [n.status] : []));
-  Object.keys(STATUS_WORDS).forEach((s) => {
-    if (claimStatus.has(s)) checkbox(statusBox, "status", s, STATUS_WORDS[s], claimStatus.get(s));
+  const claimVerdicts = counts((n) => (n.kind === "claim" ? [n.verdict] : []));
+  VERDICTS.forEach((v) => {
+    if (claimVerdicts.has(v)) checkbox(statusBox, "verdict", v, v, claimVerdicts.get(v));
   });
   const partyBox = document.getElementById("filter-party");
   const partyCount = counts((n) => n.parties);
@@ -325,19 +385,21 @@
     new Set(Array.from(document.querySelectorAll(`input[name="${name}"]:checked`), (i) => i.value));
   const shown = document.getElementById("shown");
   const applyFilters = () => {
-    const st = checked("status");
+    const st = checked("verdict");
     const pa = checked("party");
     const so = checked("source");
     const visible = new Set();
     data.nodes.forEach((n) => {
       let ok = n.parties.length === 0 || n.parties.some((p) => pa.has(p) || !parties.has(p));
-      if (n.kind === "claim") ok = ok && st.has(n.status);
+      if (n.kind === "claim") ok = ok && st.has(n.verdict);
       else ok = ok && (so.has(n.source) || !sources.has(n.source));
       if (ok) visible.add(n.id);
     });
     boxes.forEach((g, id) => g.classList.toggle("hidden", !visible.has(id)));
-    lines.forEach((g) =>
-      g.classList.toggle("hidden", !(visible.has(g.dataset.from) && visible.has(g.dataset.to))));
+    lines.forEach((g) => {
+      const ends = [g.dataset.from, g.dataset.to, g.dataset.via].filter(Boolean);
+      g.classList.toggle("hidden", !ends.every((id) => visible.has(id)));
+    });
     const drawn = Array.from(boxes.keys()).filter((id) => visible.has(id)).length;
     shown.textContent = `Showing ${drawn} of ${boxes.size} boxes.`;
   };
@@ -349,7 +411,7 @@
       const input = document.querySelector(`input[name="${name}"][value="${CSS.escape(value)}"]`);
       if (input) input.checked = true;
     };
-    if (n.kind === "claim") tick("status", n.status);
+    if (n.kind === "claim") tick("verdict", n.verdict);
     else tick("source", n.source);
     n.parties.forEach((p) => tick("party", p));
     applyFilters();
@@ -367,7 +429,7 @@
   const fold = (s) => (s || "").normalize("NFKD").replace(/\p{M}/gu, "")
     .replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\s+/g, " ").toLowerCase();
   const haystack = new Map(data.nodes.map((n) => [n.id, fold([
-    n.id, n.text, n.original && n.original.text, n.translation, partyNames(n.parties),
+    n.id, n.text, n.line, n.credit, n.original && n.original.text, n.translation, partyNames(n.parties),
     n.kind === "claim" ? "" : (sources.get(n.source) || {}).title,
   ].filter(Boolean).join(" \u0000 "))]));
   const search = document.getElementById("search");
