@@ -153,13 +153,18 @@ needs_mermaid = pytest.mark.skipif(
 )
 
 MERMAID_LINE = re.compile(
-    r'^  (n\d+\("[^"\n]*"\):::side_\w+'
+    r'^  (n\d+\("[^"\n]*<br/><b>(HOLDS|ANSWERED|CONTESTED|UNSUPPORTED)</b>"\):::side_\w+'
     r'|n\d+>"[^"\n]*"\]:::(quote|ai)'
-    r"|class n\d+(,n\d+)* unrebutted"
-    r"|n\d+ (-->|-\.-x) n\d+"
+    r"|class n\d+(,n\d+)* (holds|answered|contested|unsupported)"
+    r"|p\d+@\{ shape: sm-circ \}"
+    r"|class p\d+(,p\d+)* via"
+    r"|[np]\d+ (-->|-\.-x|---|-\.-) [np]\d+"
+    r"|n\d+ -\.-x\|undercuts\| p\d+"
+    r"|n\d+ -\.->\|(counter-accuses|insults|contrasts)\| n\d+"
     r"|classDef \w+ .*"
     r"|linkStyle \d+ stroke:#[0-9A-F]{6},stroke-width:[\d.]+px)$"
 )
+V2 = DATA / "render" / "v2.json"
 
 
 def test_mermaid_structure_of_bundled_map() -> None:
@@ -172,6 +177,36 @@ def test_mermaid_structure_of_bundled_map() -> None:
     assert sum(" --> " in ln for ln in lines) == G.number_of_edges() - 21
     assert sum(ln.endswith(":::ai") for ln in lines) == 36
     assert sum(ln.startswith("  linkStyle ") for ln in lines) == G.number_of_edges()
+
+
+def test_mermaid_draws_undercuts_through_a_point_and_moves_as_dotted_links() -> None:
+    m = argmap.load(V2)
+    text = to_mermaid(m)
+    lines = text.splitlines()
+    assert [ln for ln in lines[1:] if not MERMAID_LINE.match(ln)] == []
+    ids = {node: f"n{i}" for i, node in enumerate(argmap.to_graph(m).nodes)}
+    lucrative, abandoned, noble = (
+        ids["ev-lucrative"],
+        ids["mission-abandoned"],
+        ids["motives-not-noble"],
+    )
+    links = [ln.strip() for ln in lines if re.match(r"^  [np]\d+ [-.]", ln)]
+    assert f"{lucrative} --- p0" in links and f"p0 --> {abandoned}" in links
+    assert f"{lucrative} --> {abandoned}" not in links
+    assert f"{noble} -.-x|undercuts| p0" in links
+    assert f"{ids['insecure']} -.->|insults| {abandoned}" in links
+    assert f"{ids['scam-altman']} -.->|counter-accuses| {noble}" in links
+    styles = [ln for ln in lines if ln.startswith("  linkStyle ")]
+    assert len(styles) == len(links)
+    k = links.index(f"{noble} -.-x|undercuts| p0")
+    assert styles[k] == f"  linkStyle {k} stroke:#882E72,stroke-width:2.2px"
+    k = links.index(f"{ids['insecure']} -.->|insults| {abandoned}")
+    assert styles[k] == f"  linkStyle {k} stroke:#808080,stroke-width:1.4px"
+    # the credit line signs each quote, the verdict each claim
+    reply = next(ln for ln in lines if ln.startswith(f"  {ids['ev-reply']}>"))
+    assert "<i>Christophe Charlot, reporting Sam Altman · charlot</i>" in reply
+    control = next(ln for ln in lines if ln.startswith(f"  {ids['wanted-control']}("))
+    assert "<i>OpenAI's leaders · reportedly</i><br/><b>HOLDS</b>" in control
 
 
 @settings(max_examples=50, deadline=None)
@@ -204,7 +239,7 @@ def test_mermaid_direction() -> None:
 
 
 @pytest.fixture(scope="module")
-def mermaid_parsed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Any, list[str]]:
+def mermaid_parsed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Any, list[str], Any]:
     """Return what Mermaid's parser reads from the bundled map and from a chart of
     nasty texts (one node run for both: loading Mermaid takes seconds)."""
     assert MERMAID is not None
@@ -215,27 +250,35 @@ def mermaid_parsed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Any, 
     )
     (folder / "bundled.mmd").write_text(to_mermaid(argmap.load(BUNDLED)), encoding="utf-8")
     (folder / "nasty.mmd").write_text(to_mermaid(nasty), encoding="utf-8")
-    bundled, parsed_nasty = _run_node(
-        DATA / "mermaid" / "parse.mjs", MERMAID, folder / "bundled.mmd", folder / "nasty.mmd"
+    (folder / "v2.mmd").write_text(to_mermaid(argmap.load(V2)), encoding="utf-8")
+    bundled, parsed_nasty, parsed_v2 = _run_node(
+        DATA / "mermaid" / "parse.mjs",
+        MERMAID,
+        folder / "bundled.mmd",
+        folder / "nasty.mmd",
+        folder / "v2.mmd",
     )
-    return bundled, parsed_nasty, texts
+    return bundled, parsed_nasty, texts, parsed_v2
 
 
 @needs_mermaid
-def test_mermaid_parser_reads_the_bundled_map(mermaid_parsed: tuple[Any, Any, list[str]]) -> None:
+def test_mermaid_parser_reads_the_bundled_map(
+    mermaid_parsed: tuple[Any, Any, list[str], Any],
+) -> None:
     parsed = mermaid_parsed[0]
     assert parsed["errors"] == []
     m = argmap.load(BUNDLED)
     G = argmap.to_graph(m)
     ids = {f"n{i}": node for i, node in enumerate(G.nodes)}
     assert parsed["direction"] == "LR" and set(parsed["nodes"]) == set(ids)
-    rebutted = {v for _, v, t in G.edges(data="type") if t == "rebuts"}
+    verdicts = {s.id: s.verdict for s in argmap.status.claim_statuses(m)}
     sources = m.source_by_id()
     for nid, node in parsed["nodes"].items():
         data = G.nodes[ids[nid]]
         if data["kind"] == "claim":
             assert node["shape"] == "round"
-            assert ("unrebutted" in node["classes"]) == (ids[nid] not in rebutted)
+            assert node["classes"][1:] == [verdicts[ids[nid]]]
+            assert node["text"].endswith(f"<b>{verdicts[ids[nid]].upper()}</b>")
             assert node["classes"][0].startswith("side_")
         else:
             assert node["shape"] == "odd"  # the flag shape
@@ -246,15 +289,36 @@ def test_mermaid_parser_reads_the_bundled_map(mermaid_parsed: tuple[Any, Any, li
         (u, v, *(("arrow_point", "normal") if t == "supports" else ("arrow_cross", "dotted")))
         for u, v, t in G.edges(data="type")
     }
-    assert {"unrebutted", "quote", "ai", "side_none"} <= set(parsed["classes"])
+    assert {"holds", "quote", "ai", "side_none"} <= set(parsed["classes"])
 
 
 @needs_mermaid
-def test_mermaid_parser_reads_every_label_back(mermaid_parsed: tuple[Any, Any, list[str]]) -> None:
-    _, parsed, texts = mermaid_parsed
+def test_mermaid_parser_reads_every_label_back(
+    mermaid_parsed: tuple[Any, Any, list[str], Any],
+) -> None:
+    _, parsed, texts, _ = mermaid_parsed
     assert parsed["errors"] == []
     for i, text in enumerate(texts):
         label = parsed["nodes"][f"n{i}"]["text"]
         # Mermaid keeps entity codes in its own form until it draws: ﬂ°° is &#, ﬂ° is &, ¶ß is ;
         label = label.replace("ﬂ°°", "&#").replace("ﬂ°", "&").replace("¶ß", ";")
-        assert html.unescape(label) == " ".join(text.split()) + "<br>✔ unrebutted", text
+        assert html.unescape(label) == " ".join(text.split()) + "<br><b>UNSUPPORTED</b>", text
+
+
+@needs_mermaid
+def test_mermaid_parser_reads_undercuts_and_moves(
+    mermaid_parsed: tuple[Any, Any, list[str], Any],
+) -> None:
+    parsed = mermaid_parsed[3]
+    assert parsed["errors"] == []
+    m = argmap.load(V2)
+    ids = {node: f"n{i}" for i, node in enumerate(argmap.to_graph(m).nodes)}
+    assert parsed["nodes"]["p0"]["shape"] == "sm-circ" and parsed["nodes"]["p0"]["classes"] == [
+        "via"
+    ]
+    edges = {(a, b): (kind, stroke) for a, b, kind, stroke in parsed["edges"]}
+    assert edges[ids["ev-lucrative"], "p0"] == ("arrow_open", "normal")
+    assert edges["p0", ids["mission-abandoned"]] == ("arrow_point", "normal")
+    assert edges[ids["motives-not-noble"], "p0"] == ("arrow_cross", "dotted")
+    assert edges[ids["insecure"], ids["mission-abandoned"]] == ("arrow_point", "dotted")
+    assert (ids["ev-lucrative"], ids["mission-abandoned"]) not in edges

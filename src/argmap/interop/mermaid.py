@@ -1,13 +1,20 @@
 """Mermaid ``flowchart`` export, which GitHub and many Markdown tools draw.
 
-It follows the SVG map's grammar: claims are rounded nodes filled with their
-side's colour (the renderer's colour-blind-safe Okabe-Ito palette; observers
-and claims nobody asserts in grey), with a thick border and a "✔ unrebutted"
-line when nothing rebuts them; quotes are flag-shaped nodes, white, or grey
-with a dashed border when their source is AI-generated, shortened to 100
-characters and followed by their source's id; ``supports`` are solid green
-arrows, ``rebuts`` dotted vermillion links ending in a cross (``linkStyle``).
-Nodes are named ``n0``, ``n1`` ... so no id can clash with Mermaid's keywords.
+It follows the SVG map's grammar (:mod:`argmap.render.style`): claims are rounded
+nodes filled with their side's colour (observers and claims nobody asserts in grey),
+with who asserts them and how surely on a second line ("Elon Musk · reportedly") and
+their verdict in a word (HOLDS, ANSWERED, CONTESTED, UNSUPPORTED; a claim that holds
+has a thick border, an unsupported one a dashed border); quotes are flag-shaped nodes,
+white, or grey with a dashed border when their source is AI-generated, shortened to
+100 characters and followed by their credit line (reporter, speaker, hedge,
+translated) and their source's id. ``supports`` are solid green arrows, ``rebuts``
+dotted vermillion links ending in a cross; an undercut aims at a relation, which
+Mermaid cannot end a link on, so that relation is drawn through a small purple
+circle (``sm-circ``, Mermaid 11.3 or later) and the undercut, a dotted purple link
+labelled "undercuts", ends in a cross at it; moves that deny nothing
+(counter-accuses, insults, contrasts) are dotted grey arrows labelled with their
+type (``linkStyle``). Nodes are named ``n0``, ``n1`` ... and the points ``p0``,
+``p1`` ... so no id can clash with Mermaid's keywords.
 
 Text is on one line and escaped with Mermaid's entity codes (``#quot;``,
 ``#35;``, ``#lt;`` ...), so no text can break the chart; Mermaid's own parser
@@ -19,9 +26,9 @@ Example:
     ...     {"id": "a", "text": 'He said "no"'}, {"id": "b", "text": "B"}],
     ...     "relations": [{"from": "b", "to": "a", "type": "rebuts"}]})
     >>> print("\\n".join(to_mermaid(m).splitlines()[-5:]))
-      n0("He said #quot;no#quot;"):::side_none
-      n1("B<br/>✔ unrebutted"):::side_none
-      class n1 unrebutted
+      n0("He said #quot;no#quot;<br/><b>UNSUPPORTED</b>"):::side_none
+      n1("B<br/><b>UNSUPPORTED</b>"):::side_none
+      class n0,n1 unsupported
       n1 -.-x n0
       linkStyle 0 stroke:#D55E00,stroke-width:2px
 """
@@ -31,11 +38,21 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from argmap.attribution import Attribution
 from argmap.formats import writer
-from argmap.graph import CLAIM, REBUTS, SUPPORTS, to_graph
+from argmap.graph import CLAIM, REBUTS, SUPPORTS, UNDERCUTS, to_graph
 from argmap.model import ArgumentMap
-from argmap.render.dot import NEUTRAL, REBUT_COLOUR, SUPPORT_COLOUR, side_colours
 from argmap.render.quoting import clean, shorten
+from argmap.render.style import (
+    NEUTRAL,
+    RELATION_STYLES,
+    UNDERCUT_COLOUR,
+    VERDICT_STYLES,
+    VERDICT_WORDS,
+    short_line,
+    side_colours,
+)
+from argmap.status import node_statuses
 
 __all__ = ["mermaid_text", "to_mermaid"]
 
@@ -75,77 +92,124 @@ def to_mermaid(m: ArgumentMap, *, direction: str = "LR") -> str:
     Example:
         >>> from argmap.model import ArgumentMap
         >>> m = ArgumentMap.model_validate({
-        ...     "sources": [{"id": "s", "title": "S", "kind": "ai-generated", "text": "x"}],
+        ...     "sources": [{"id": "s", "title": "S", "kind": "ai-generated", "text": "x",
+        ...                  "author": "Grok"}],
         ...     "parties": [{"id": "ann", "name": "Ann"}],
         ...     "claims": [{"id": "a", "text": "A <b>", "asserted_by": ["ann"]}],
-        ...     "evidence": [{"id": "e", "source": "s", "quote": "x"}],
+        ...     "evidence": [{"id": "e", "source": "s", "quote": "x", "speaker": ["ann"]}],
         ...     "relations": [{"from": "e", "to": "a", "type": "supports"}]})
         >>> print(to_mermaid(m, direction="TB"))  # doctest: +ELLIPSIS
         flowchart TB
           classDef side_0 fill:#FBE3B0,stroke:#E69F00,color:#000
           ...
-          n0("A #lt;b#gt;<br/><i>Ann</i><br/>✔ unrebutted"):::side_0
-          n1>"« x »<br/><i>s · AI-generated</i>"]:::ai
-          class n0 unrebutted
+          n0("A #lt;b#gt;<br/><i>Ann · as reported</i><br/><b>HOLDS</b>"):::side_0
+          n1>"« x »<br/><i>Grok, reporting Ann · s · AI-generated</i>"]:::ai
+          class n0 holds
           n1 --> n0
           linkStyle 0 stroke:#009E73,stroke-width:1.5px
         <BLANKLINE>
     """
-    if direction not in ("LR", "RL", "TB", "TD", "BT"):
+    if direction not in ("LR", "RL", "TD", "TB", "BT"):
         raise ValueError(f"direction must be LR, RL, TB, TD or BT, not {direction!r}")
     G = to_graph(m)
-    parties = m.party_by_id()
-    sources = m.source_by_id()
-    colours = side_colours(m)
-    rebutted = {v for _, v, t in G.edges(data="type") if t == REBUTS}
     ids = {node: f"n{i}" for i, node in enumerate(G.nodes)}
-    side_class = {side: f"side_{k}" for k, side in enumerate(colours)}
-    unrebutted: list[str] = []
-    lines = [f"flowchart {direction}"]
-    for side, (border, fill) in colours.items():
-        lines.append(f"  classDef {side_class[side]} fill:{fill},stroke:{border},color:#000")
+    lines = [f"flowchart {direction}", *_class_defs(m)]
+    lines += _nodes(m, G, ids)
+    links, styles = _links(G, ids, lines)
+    return "\n".join(lines + links + styles) + "\n"
+
+
+def _class_defs(m: ArgumentMap) -> list[str]:
+    lines = [
+        f"  classDef side_{k} fill:{fill},stroke:{border},color:#000"
+        for k, (border, fill) in enumerate(side_colours(m).values())
+    ]
     lines += [
         f"  classDef side_none fill:{NEUTRAL[1]},stroke:{NEUTRAL[0]},color:#000",
-        "  classDef unrebutted stroke-width:4px",
+        *(
+            f"  classDef {word} stroke-width:{VERDICT_STYLES[word].penwidth:g}px"
+            + (",stroke-dasharray:5 5" if VERDICT_STYLES[word].dashed else "")
+            for word in VERDICT_WORDS
+        ),
         "  classDef quote fill:#FFFFFF,stroke:#555555,color:#000",
         "  classDef ai fill:#F2F2F2,stroke:#888888,color:#444,stroke-dasharray:5 5",
+        f"  classDef via fill:{UNDERCUT_COLOUR},stroke:{UNDERCUT_COLOUR}",
     ]
+    return lines
+
+
+def _nodes(m: ArgumentMap, G: Any, ids: dict[str, str]) -> list[str]:
+    """Return the claims and quotes, then the statements giving claims their verdict's
+    class (a node takes one class after ':::'; a second one needs a statement)."""
+    parties = m.party_by_id()
+    sources = m.source_by_id()
+    side_class = {side: f"side_{k}" for k, side in enumerate(side_colours(m))}
+    words = Attribution(m)
+    statuses = node_statuses(m)
+    by_verdict: dict[str, list[str]] = {}
+    lines = []
     for node, data in G.nodes(data=True):
         nid = ids[node]
         if data["kind"] == CLAIM:
-            claim_side = next((parties[p].side or p for p in data["parties"] if p in parties), None)
-            who = ", ".join(parties[p].name if p in parties else p for p in data["parties"])
+            side = next((parties[p].side or p for p in data["parties"] if p in parties), None)
             label = mermaid_text(data["text"])
+            who = short_line(words, node)
             if who:
                 label += "<br/><i>" + mermaid_text(who) + "</i>"
-            cls = side_class.get(claim_side or "", "side_none")
-            if node not in rebutted:
-                label += "<br/>✔ unrebutted"
-                unrebutted.append(nid)
-            lines.append(f'  {nid}("{label}"):::{cls}')
+            verdict = statuses[node].verdict
+            label += f"<br/><b>{VERDICT_STYLES[verdict].tag}</b>"
+            by_verdict.setdefault(verdict, []).append(nid)
+            lines.append(f'  {nid}("{label}"):::{side_class.get(side or "", "side_none")}')
         else:
             src = sources.get(data["source"])
             ai = src is not None and src.is_ai_generated
+            meta = " · ".join([words.quote_credit(node), data["source"]])
             label = (
-                "« "
-                + mermaid_text(shorten(data["text"], 100))
-                + " »<br/><i>"
-                + mermaid_text(data["source"])
+                f"« {mermaid_text(shorten(data['text'], 100))} »<br/><i>{mermaid_text(meta)}"
                 + (" · AI-generated" if ai else "")
                 + "</i>"
             )
             lines.append(f'  {nid}>"{label}"]:::{"ai" if ai else "quote"}')
-    if unrebutted:  # a node takes one class after ':::'; a second one needs a statement
-        lines.append(f"  class {','.join(unrebutted)} unrebutted")
-    styles = []
-    for k, (u, v, t) in enumerate(G.edges(data="type")):
-        if t == SUPPORTS:
-            lines.append(f"  {ids[u]} --> {ids[v]}")
-            styles.append(f"  linkStyle {k} stroke:{SUPPORT_COLOUR},stroke-width:1.5px")
+    for word in VERDICT_WORDS:
+        if word in by_verdict:
+            lines.append(f"  class {','.join(by_verdict[word])} {word}")
+    return lines
+
+
+_ARROWS = {SUPPORTS: ("---", "-->"), REBUTS: ("-.-", "-.-x")}
+
+
+def _links(G: Any, ids: dict[str, str], lines: list[str]) -> tuple[list[str], list[str]]:
+    """Return the links and their styles; the points on undercut relations are added to
+    ``lines`` (a node must be declared before the class statement that styles it)."""
+    links: list[str] = []
+    styles: list[str] = []
+
+    def link(text: str, kind: str) -> None:
+        style = RELATION_STYLES[kind]
+        width = {"supports": "1.5px", "rebuts": "2px"}.get(kind, f"{style.penwidth:g}px")
+        styles.append(f"  linkStyle {len(links)} stroke:{style.colour},stroke-width:{width}")
+        links.append(f"  {text}")
+
+    points: list[str] = []
+    for u, v, data in G.edges(data=True):
+        t = data["type"]
+        a, b = ids[u], ids[v]
+        if t not in _ARROWS:  # a move that denies nothing
+            link(f"{a} -.->|{mermaid_text(t)}| {b}", t)
+        elif not data["undercut_by"]:
+            link(f"{a} {_ARROWS[t][1]} {b}", t)
         else:
-            lines.append(f"  {ids[u]} -.-x {ids[v]}")
-            styles.append(f"  linkStyle {k} stroke:{REBUT_COLOUR},stroke-width:2px")
-    return "\n".join(lines + styles) + "\n"
+            p = f"p{len(points)}"
+            points.append(p)
+            lines.append(f"  {p}@{{ shape: sm-circ }}")
+            link(f"{a} {_ARROWS[t][0]} {p}", t)
+            link(f"{p} {_ARROWS[t][1]} {b}", t)
+            for w in data["undercut_by"]:
+                link(f"{ids[w]} -.-x|undercuts| {p}", UNDERCUTS)
+    if points:
+        lines.append(f"  class {','.join(points)} via")
+    return links, styles
 
 
 @writer("mermaid", extensions=(".mmd", ".mermaid"), description="Mermaid flowchart")
