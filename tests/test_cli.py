@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.cli import build_parser, main
 from argmap.model import map_schema
@@ -161,3 +163,21 @@ def test_readme_commands_are_what_ci_runs() -> None:
     main_command, test_command = (b.split("\n", 1)[0] for b in blocks[1:3])
     assert "pip install ." in main_command and "data/claims.json" in main_command
     assert test_command in ci.splitlines()
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.text("ab-é ", min_size=1, max_size=12), max_size=20).map(" ".join),
+    st.integers(8, 40),
+    st.sampled_from(["", "  ", "- "]),
+    st.booleans(),
+)
+def test_wrap_is_textwrap(text: str, width: int, indent: str, hyphens: bool) -> None:
+    import textwrap
+
+    from argmap.cli.common import wrap
+
+    expected = textwrap.wrap(
+        text, width, initial_indent=indent, subsequent_indent="  ", break_on_hyphens=hyphens
+    )
+    assert wrap(text, width, indent, "  ", break_on_hyphens=hyphens) == expected

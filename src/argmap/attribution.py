@@ -27,10 +27,12 @@ Example:
 
 from __future__ import annotations
 
+from argmap._text import join_names
 from argmap.model import (
     HEDGE_ORDER,
     HEDGE_WORDS,
     ArgumentMap,
+    Evidence,
     Hedge,
     RelationType,
     quote_hedge,
@@ -38,18 +40,6 @@ from argmap.model import (
 )
 
 __all__ = ["Attribution", "join_names"]
-
-
-def join_names(names: list[str]) -> str:
-    """Return names joined for a sentence: 'A', 'A and B', 'A, B and C'.
-
-    Example:
-        >>> join_names(["Musk"]), join_names(["Musk", "Altman", "OpenAI"])
-        ('Musk', 'Musk, Altman and OpenAI')
-    """
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 class Attribution:
@@ -60,17 +50,28 @@ class Attribution:
     Unknown ids are printed as they are.
     """
 
-    def __init__(self, m: ArgumentMap) -> None:
+    def __init__(
+        self,
+        m: ArgumentMap,
+        *,
+        evidence: dict[str, Evidence] | None = None,
+        quotes_for: dict[str, list[str]] | None = None,
+    ) -> None:
+        """Index ``m``; ``evidence`` (its quotes by id) and ``quotes_for`` (the ids of
+        the quotes that directly support each claim) may be passed when the caller
+        has them already."""
         self._names = {p.id: p.name for p in reversed(m.parties)}
         self._claims = m.claim_by_id()
-        self._evidence = m.evidence_by_id()
+        self._evidence = evidence if evidence is not None else m.evidence_by_id()
         self._sources = m.source_by_id()
         self._parties = m.party_by_id()
-        quoted: dict[str, list[str]] = {}
-        for rel in m.relations:
-            if rel.type is RelationType.SUPPORTS and rel.source in self._evidence:
-                quoted.setdefault(rel.target, []).append(rel.source)
-        self._quotes_for = quoted
+        if quotes_for is None:
+            quotes_for = {}
+            for rel in m.relations:
+                if rel.type is RelationType.SUPPORTS and rel.source in self._evidence:
+                    quotes_for.setdefault(rel.target, []).append(rel.source)
+        self._quotes_for = quotes_for
+        self._hedges: dict[str, Hedge] = {}  # each quote's, worked out once
 
     def name(self, party: str) -> str:
         """Return a party's display name (its id when the map does not know it)."""
@@ -85,11 +86,23 @@ class Attribution:
         """Return the id of the party who utters a quote in its source, if known (see
         :func:`argmap.model.quote_reporter`)."""
         ev = self._evidence[ev_id]
+        if ev.reporter is not None:
+            return ev.reporter
         return quote_reporter(ev, self._sources.get(ev.source), self._parties)
 
     def quote_hedge(self, ev_id: str) -> Hedge:
         """Return how a quote's source holds its content (see ``ArgumentMap.hedge_of``)."""
-        return quote_hedge(self._evidence[ev_id], self.reporter_id(ev_id))
+        hedge = self._hedges.get(ev_id)
+        if hedge is None:
+            ev = self._evidence[ev_id]
+            if ev.hedge is not None:
+                hedge = ev.hedge
+            elif not ev.speaker:  # the reporter's own words
+                hedge = Hedge.STATES
+            else:
+                hedge = quote_hedge(ev, self.reporter_id(ev_id))
+            self._hedges[ev_id] = hedge
+        return hedge
 
     def claim_hedge(self, claim_id: str) -> Hedge:
         """Return how surely a claim is held: its own ``hedge``, else that of the surest
@@ -117,13 +130,23 @@ class Attribution:
             '(reportedly) It rains.'
         """
         claim = self._claims[claim_id]
-        hedge = self.claim_hedge(claim_id)
-        who = join_names(self.asserters(claim_id))
+        return self.line_of(claim.text, self.claim_hedge(claim_id), self.asserters(claim_id))
+
+    @staticmethod
+    def line_of(text: str, hedge: Hedge, asserters: list[str]) -> str:
+        """Return a claim's text as a reader should take it, given its hedge and the
+        names of its asserters.
+
+        Example:
+            >>> Attribution.line_of("It rains.", Hedge.ALLEGES, ["Ann", "Bob"])
+            'According to Ann and Bob (reportedly): It rains.'
+        """
+        who = join_names(asserters)
         # "According to X" already says that X's statement is reported.
         words = "" if who and hedge is Hedge.REPORTS else HEDGE_WORDS[hedge]
         if who:
-            return f"According to {who}{f' ({words})' if words else ''}: {claim.text}"
-        return f"({words}) {claim.text}" if words else claim.text
+            return f"According to {who}{f' ({words})' if words else ''}: {text}"
+        return f"({words}) {text}" if words else text
 
     def reporter(self, ev_id: str) -> str:
         """Return who utters a quote in its source: the reporter party's name, else the

@@ -40,6 +40,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from argmap._text import join_names
 from argmap.semantics.acceptance import accept
 from argmap.semantics.dung import Label
 from argmap.semantics.framework import Framework
@@ -110,12 +111,17 @@ class Verdict:
     deciders: tuple[int, ...] = ()
 
 
-def _names(fw: Framework, numbers: Sequence[int], ids: Sequence[str] | None = None) -> str:
-    from argmap.attribution import join_names
-
-    shown = [ids[i - 1] if ids is not None else str(fw.name(i)) for i in numbers[:_MOST_NAMED]]
+def _names(numbers: Sequence[int], ids: Sequence[str]) -> str:
+    if len(numbers) == 1:
+        return ids[numbers[0] - 1]
+    shown = [ids[i - 1] for i in numbers[:_MOST_NAMED]]
     more = len(numbers) - len(shown)
     return join_names([*shown, f"{more} more"] if more > 0 else shown)
+
+
+_HOLDS_UNATTACKED = Verdict("holds", "nothing that counts attacks it", Label.IN)
+_HOLDS_ANSWERED = Verdict("holds", "every attack on it is answered", Label.IN)
+_BARE = Verdict("unsupported", "nothing supports it: no quote or claim backs it", Label.OUT)
 
 
 def verdicts(
@@ -134,65 +140,65 @@ def verdicts(
          ('holds', 'every attack on it is answered')]
     """
     lab = lab if lab is not None else grounded(fw)
-    attackers: list[list[tuple[int, int]]] = [[] for _ in range(fw.n + 1)]
-    supporters: list[list[tuple[int, int]]] = [[] for _ in range(fw.n + 1)]
-    for k, (u, v) in enumerate(fw.attacks):
-        attackers[v].append((u, k))
+    node, rel = lab.nodes, lab.relation_values()
+    if ids is None:
+        ids = [str(a) for a in fw.names]
+    attackers: list[list[int]] = [[] for _ in range(fw.n + 1)]  # numbers of the attacks
+    for k, (_, v) in enumerate(fw.attacks):
+        attackers[v].append(k)
     a = len(fw.attacks)
+    supporters: dict[int, list[tuple[int, int]]] = {}
     for k, (u, v) in enumerate(fw.supports):
-        supporters[v].append((u, a + k))
-    IN, OUT = Label.IN, Label.OUT
+        supporters.setdefault(v, []).append((u, a + k))
+    sources = [u for u, _ in fw.attacks]
     out: list[Verdict] = [Verdict("contested", "", Label.UNDEC)]
+    append = out.append
     for i in range(1, fw.n + 1):
-        label = lab.label(i)
+        value = node[i]
         atts = attackers[i]
-        if label is IN:
-            if not atts:
-                out.append(Verdict("holds", "nothing that counts attacks it", label))
-            else:
-                out.append(Verdict("holds", "every attack on it is answered", label))
+        if value == 1:
+            append(_HOLDS_ANSWERED if atts else _HOLDS_UNATTACKED)
             continue
-        if label is OUT:
-            winners = [u for u, k in atts if lab.relation_label(k) is IN]
+        if value == 2:
+            winners = [sources[k] for k in atts if rel[k] == 1]
             if winners:
                 verb = "holds" if len(winners) == 1 else "hold"
-                reason = f"answered by {_names(fw, winners, ids)}, which {verb}"
-                out.append(Verdict("answered", reason, label, tuple(winners)))
+                reason = f"answered by {_names(winners, ids)}, which {verb}"
+                append(Verdict("answered", reason, Label.OUT, tuple(winners)))
                 continue
-            sups = supporters[i]
+            sups = supporters.get(i, [])
             if not sups:
-                reason = "nothing supports it: no quote or claim backs it"
-                out.append(Verdict("unsupported", reason, label))
+                append(_BARE)
                 continue
-            fallen = [u for u, _ in sups if lab.label(u) is OUT]
-            cut = [u for u, k in sups if lab.label(u) is IN]
+            fallen = [u for u, _ in sups if node[u] == 2]
+            cut = [u for u, _ in sups if node[u] == 1]
             parts = []
             if fallen:
-                parts.append(f"what supports it does not hold ({_names(fw, fallen, ids)})")
+                parts.append(f"what supports it does not hold ({_names(fallen, ids)})")
             if cut:
-                parts.append(f"its support from {_names(fw, cut, ids)} is undercut")
-            out.append(Verdict("unsupported", "; ".join(parts), label, tuple(fallen + cut)))
+                parts.append(f"its support from {_names(cut, ids)} is undercut")
+            append(Verdict("unsupported", "; ".join(parts), Label.OUT, tuple(fallen + cut)))
             continue
-        open_attacks = [u for u, k in atts if lab.relation_label(k) is Label.UNDEC]
+        open_attacks = [sources[k] for k in atts if rel[k] == 0]
         if open_attacks:
-            reason = f"left open by {_names(fw, open_attacks, ids)}, answered in turn (a cycle)"
-            out.append(Verdict("contested", reason, label, tuple(open_attacks)))
-        else:
-            open_supports = [u for u, k in supporters[i] if lab.relation_label(k) is not OUT]
-            if not _founded(fw, lab, supporters, i):
-                reason = (
-                    f"only a circle of claims supports it ({_names(fw, open_supports, ids)}), "
-                    "with no quote under it"
-                )
-                out.append(Verdict("unsupported", reason, label, tuple(open_supports)))
-                continue
-            reason = f"what supports it is itself contested ({_names(fw, open_supports, ids)})"
-            out.append(Verdict("contested", reason, label, tuple(open_supports)))
+            reason = f"left open by {_names(open_attacks, ids)}, answered in turn (a cycle)"
+            append(Verdict("contested", reason, Label.UNDEC, tuple(open_attacks)))
+            continue
+        open_supports = [u for u, k in supporters.get(i, ()) if rel[k] != 2]
+        if not _founded(fw, lab, supporters, i):
+            reason = (
+                f"only a circle of claims supports it ({_names(open_supports, ids)}), "
+                "with no quote under it"
+            )
+            append(Verdict("unsupported", reason, Label.UNDEC, tuple(open_supports)))
+            continue
+        reason = f"what supports it is itself contested ({_names(open_supports, ids)})"
+        append(Verdict("contested", reason, Label.UNDEC, tuple(open_supports)))
     return out
 
 
 def _founded(
-    fw: Framework, lab: Labelling, supporters: list[list[tuple[int, int]]], i: int
+    fw: Framework, lab: Labelling, supporters: dict[int, list[tuple[int, int]]], i: int
 ) -> bool:
     """Return True when a chain of supports not OUT leads to ``i`` from an argument that
     needs no support and is not OUT: evidence could still carry it. A claim that only a
@@ -201,7 +207,7 @@ def _founded(
     seen = {i}
     frontier = [i]
     for x in frontier:  # grows while it is read
-        for u, k in supporters[x]:
+        for u, k in supporters.get(x, ()):
             if u in seen or lab.relation_label(k) is Label.OUT:
                 continue
             if u not in fw.needs_support:
@@ -213,7 +219,7 @@ def _founded(
     return False
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ClaimStatus:
     """The verdict on one claim (or quote, or argument of a framework file).
 
@@ -336,6 +342,16 @@ def node_statuses(
     """Return the status of every claim and quote of a map, keyed by id (claims first,
     in map order).
 
+    Example:
+        >>> from argmap.model import ArgumentMap
+        >>> m = ArgumentMap.model_validate({
+        ...     "sources": [{"id": "s", "title": "S", "text": "Oui."}],
+        ...     "claims": [{"id": "c", "text": "Yes"}],
+        ...     "evidence": [{"id": "q", "source": "s", "quote": "Oui."}],
+        ...     "relations": [{"from": "q", "to": "c", "type": "supports"}]})
+        >>> {i: (s.kind, s.verdict, s.line) for i, s in node_statuses(m).items()}
+        {'c': ('claim', 'holds', 'Yes'), 'q': ('evidence', 'holds', '« Oui. » (s)')}
+
     Args:
         m: the map.
         semantics: 'grounded', 'complete', 'preferred' or 'stable', for the readings
@@ -348,6 +364,18 @@ def node_statuses(
     Raises:
         ValueError: an unknown semantics or preference.
     """
+    return _statuses(m, semantics, with_strength, preference, support, quotes_too=True)
+
+
+def _statuses(
+    m: ArgumentMap,
+    semantics: str,
+    with_strength: bool,
+    preference: str | None,
+    support: bool,
+    *,
+    quotes_too: bool,
+) -> dict[str, ClaimStatus]:
     from argmap.attribution import Attribution
     from argmap.graph import CLAIM
 
@@ -369,17 +397,26 @@ def node_statuses(
     rebutted = bytearray(fw.n + 1)
     for _, target in every_attack.attacks:
         rebutted[target] = 1
-    words = Attribution(m)
-    quotes = _quotes_behind(fw)
     claims = m.claim_by_id()
     evidence = m.evidence_by_id()
+    names, kinds = fw.names, fw.kinds
+    quotes_for: dict[str, list[str]] = {}
+    for supporter, supported in fw.supports:
+        if kinds[supporter] != CLAIM:
+            quotes_for.setdefault(names[supported - 1], []).append(names[supporter - 1])
+    words = Attribution(m, evidence=evidence, quotes_for=quotes_for)
+    quotes = _quotes_behind(fw)
     out: dict[str, ClaimStatus] = {}
     for i, node in enumerate(fw.names, 1):
         v = found[i]
         if fw.kinds[i] == CLAIM:
             claim = claims[node]
-            text, line = claim.text, words.claim_line(node)
-            who, hedge = list(claim.asserted_by), words.claim_hedge(node).value
+            hedged = words.claim_hedge(node)
+            text = claim.text
+            line = words.line_of(text, hedged, [words.name(p) for p in claim.asserted_by])
+            who, hedge = list(claim.asserted_by), hedged.value
+        elif not quotes_too:
+            continue
         else:
             ev = evidence[node]
             text = ev.quote
@@ -428,14 +465,8 @@ def claim_statuses(
         >>> s.verdict, s.reason
         ('unsupported', 'nothing supports it: no quote or claim backs it')
     """
-    every = node_statuses(
-        m,
-        semantics=semantics,
-        with_strength=with_strength,
-        preference=preference,
-        support=support,
-    )
-    return [s for s in every.values() if s.kind == "claim"]
+    every = _statuses(m, semantics, with_strength, preference, support, quotes_too=False)
+    return list(every.values())
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")

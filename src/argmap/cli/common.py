@@ -166,6 +166,15 @@ def wrap(
         and text == " ".join(text.split())
     ):
         return [initial_indent + text]
+    if (
+        text
+        and (not break_on_hyphens or "-" not in text)
+        and text.isprintable()
+        and text == " ".join(text.split())
+    ):
+        lines = _greedy(text.split(" "), width, initial_indent, subsequent_indent)
+        if lines is not None:
+            return lines
     return textwrap.wrap(
         text,
         width,
@@ -174,6 +183,28 @@ def wrap(
         break_on_hyphens=break_on_hyphens,
         break_long_words=break_long_words,
     )
+
+
+def _greedy(words: list[str], width: int, first: str, rest: str) -> list[str] | None:
+    """Pack single-spaced words into lines as ``textwrap.wrap`` does, many times faster;
+    None when a word is too long for a line (textwrap then breaks it)."""
+    lines: list[str] = []
+    line, size = first, len(first)
+    fresh = True  # nothing on the line yet but its indent
+    for word in words:
+        if fresh:
+            if size + len(word) > width:
+                return None
+            line, size, fresh = line + word, size + len(word), False
+        elif size + 1 + len(word) <= width:
+            line, size = f"{line} {word}", size + 1 + len(word)
+        else:
+            lines.append(line)
+            if len(rest) + len(word) > width:
+                return None
+            line, size = rest + word, len(rest) + len(word)
+    lines.append(line)
+    return lines
 
 
 def refuse_overwrite(source: str, output: str) -> None:

@@ -65,6 +65,14 @@ class Labelling:
             return _LABELS[self.nodes[self.framework.relation(k)[1]]]
         return _LABELS[self.relations[k]]
 
+    def relation_values(self) -> bytearray:
+        """Return every relation's label as a number (0 UNDEC, 1 IN, 2 OUT), by relation
+        number; on a plain framework an attack is IN exactly when its attacker is."""
+        if self.relations or not self.framework.attacks:
+            return self.relations
+        nodes = self.nodes
+        return bytearray([nodes[u] for u, _ in self.framework.attacks])
+
     def by_name(self) -> dict[Any, Label]:
         """Return every argument's label keyed by its name, in number order."""
         labels = _LABELS
