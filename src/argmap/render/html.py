@@ -11,9 +11,12 @@ What a reader can do on the page:
 
 - pan (drag, arrow keys) and zoom (wheel, ``+`` and ``-``, buttons; ``0`` fits);
 - click a claim or quote, or focus it with Tab and press Enter, to open a side
-  panel: the text in English and in the original, who asserts it, its verdict and
-  strength, the quotes behind it with source, position, translation and date, the
-  rebuttals with their own verdicts, each a link that moves to that node;
+  panel: the claim as a reader takes it ("According to X (reportedly): ..."), in
+  the original too, its verdict (holds, answered, contested, unsupported) with its
+  reason and strength, the questions it answers, the quotes behind it each signed
+  with its credit line (reporter, speaker, hedge, translated) and its source and
+  position, the rebuttals, the undercuts of those relations and the moves that deny
+  nothing, each with its scheme and a link that moves to that node;
 - filter by party, by source and by verdict; search, which highlights matches
   (Enter moves to the next one);
 - read the legend and the list of sources; print (controls are left out).
