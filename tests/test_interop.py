@@ -27,7 +27,7 @@ from argmap.interop import (
     to_graphml,
     to_node_link,
 )
-from argmap.model import SourceKind
+from argmap.model import MOVES, Hedge, SourceKind
 from conftest import ROOT, write_map
 
 BUNDLED = ROOT / "data" / "claims.json"
@@ -45,17 +45,30 @@ SPAN = st.none() | st.tuples(st.integers(0, 50), st.integers(1, 20)).map(
 )
 
 
+HEDGE = st.none() | st.sampled_from([h.value for h in Hedge])
+SCHEME = st.none() | st.sampled_from(
+    ["ad-hominem", "tu-quoque", "expert-opinion", "Argument From Sign", "ExpertOpinion"]
+)
+STANCE = st.sampled_from(["yes", "no", "pushed out", "in part; see notes", "a=b"])
+NODE_RELATIONS = ["supports", "rebuts", *sorted(t.value for t in MOVES)]
+
+
 @st.composite
 def maps(draw: st.DrawFn) -> argmap.ArgumentMap:
-    """Draw a map using every field: parties with sides and members, several sources,
-    claims with tags, dates, scores and originals, quotes with spans and speakers,
-    relations with rationales (self-loops and repeats included)."""
+    """Draw a map using every field of format version 2: parties with sides and
+    members, several sources with reporters, questions, claims with tags, dates,
+    scores, originals, hedges and answers, quotes with spans, reporters, speakers,
+    hedges and translation marks, and relations of every type with ids, schemes and
+    rationales (self-loops, repeats, undercuts of undercuts and cycles of undercuts
+    included), in any order."""
     ids = draw(st.lists(SLUG, min_size=1, max_size=8, unique=True))
     party_ids = draw(st.lists(SLUG, max_size=3, unique=True))
     source_ids = draw(st.lists(SLUG, min_size=1, max_size=2, unique=True))
+    question_ids = draw(st.lists(SLUG, max_size=2, unique=True))
     some_parties = (
         st.lists(st.sampled_from(party_ids), max_size=2, unique=True) if party_ids else st.just([])
     )
+    a_party = st.none() | st.sampled_from(party_ids) if party_ids else st.none()
     parties = [
         {
             "id": p,
@@ -76,9 +89,28 @@ def maps(draw: st.DrawFn) -> argmap.ArgumentMap:
             "url": draw(OPT_TEXT),
             "published": draw(DATE),
             "reliability": draw(SCORE),
+            "reporter": draw(a_party),
         }
         for s in source_ids
     ]
+    questions = [
+        {
+            "id": q,
+            "text": draw(TEXT),
+            "original": draw(st.none() | st.builds(lambda t: {"lang": "fr", "text": t}, TEXT)),
+        }
+        for q in question_ids
+    ]
+    answers = (
+        st.lists(
+            st.builds(
+                lambda q, s: {"question": q, "stance": s}, st.sampled_from(question_ids), STANCE
+            ),
+            max_size=2,
+        )
+        if question_ids
+        else st.just([])
+    )
     n_claims = draw(st.integers(0, len(ids)))
     claims = [
         {
@@ -90,6 +122,8 @@ def maps(draw: st.DrawFn) -> argmap.ArgumentMap:
             "tags": draw(st.lists(TAG, max_size=2)),
             "notes": draw(OPT_TEXT),
             "original": draw(st.none() | st.builds(lambda t: {"lang": "fr", "text": t}, TEXT)),
+            "hedge": draw(HEDGE),
+            "answers": draw(answers),
         }
         for i in ids[:n_claims]
     ]
@@ -100,20 +134,15 @@ def maps(draw: st.DrawFn) -> argmap.ArgumentMap:
             "quote": draw(TEXT),
             "span": draw(SPAN),
             "translation": draw(OPT_TEXT),
+            "reporter": draw(a_party),
             "speaker": draw(some_parties),
+            "hedge": draw(HEDGE),
+            "translated": draw(st.booleans()),
             "date": draw(DATE),
             "notes": draw(OPT_TEXT),
         }
         for i in ids[n_claims:]
     ]
-    relation = st.fixed_dictionaries(
-        {
-            "from": st.sampled_from(ids),
-            "to": st.sampled_from(ids),
-            "type": st.sampled_from(["supports", "rebuts"]),
-        },
-        optional={"rationale": TEXT},
-    )
     return argmap.ArgumentMap.model_validate(
         {
             "title": draw(OPT_TEXT),
@@ -121,11 +150,48 @@ def maps(draw: st.DrawFn) -> argmap.ArgumentMap:
             "language": draw(st.sampled_from(["en", "fr"])),
             "sources": sources,
             "parties": parties,
+            "questions": questions,
             "claims": claims,
             "evidence": evidence,
-            "relations": draw(st.lists(relation, max_size=10)),
+            "relations": draw(_relations(ids)),
         }
     )
+
+
+@st.composite
+def _relations(draw: st.DrawFn, ids: list[str]) -> list[dict[str, Any]]:
+    """Draw relations between the nodes ``ids`` and undercuts of them (and of each
+    other), some with ids (repeated at times), in any order."""
+    rel_ids = draw(st.lists(SLUG, min_size=1, max_size=4, unique=True))
+    optional = {"rationale": TEXT, "scheme": SCHEME.filter(bool), "id": st.sampled_from(rel_ids)}
+    links = draw(
+        st.lists(
+            st.fixed_dictionaries(
+                {
+                    "from": st.sampled_from(ids),
+                    "to": st.sampled_from(ids),
+                    "type": st.sampled_from(NODE_RELATIONS),
+                },
+                optional=optional,
+            ),
+            max_size=10,
+        )
+    )
+    undercuts = draw(
+        st.lists(
+            st.fixed_dictionaries(
+                {"from": st.sampled_from(ids), "type": st.just("undercuts")},
+                optional=optional,
+            ),
+            max_size=4,
+        )
+    )
+    targets = sorted({str(r["id"]) for r in links + undercuts if "id" in r})
+    if not targets:  # an undercut of no relation is an error AIF cannot hold
+        undercuts = []
+    for u in undercuts:
+        u["to"] = draw(st.sampled_from(targets))
+    return list(draw(st.permutations(links + undercuts)))
 
 
 #: Any JSON value, with the keys node-link and AIF readers look for.

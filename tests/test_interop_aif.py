@@ -15,16 +15,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
+from argmap.attribution import Attribution
 from argmap.cli import main
 from argmap.formats import FormatError
 from argmap.interop import ARGMAP_KEY, from_aif, to_aif
+from argmap.model import MOVES
 from conftest import BASE
 from test_interop import ANY_JSON, BUNDLED, maps
 
 AIF = Path(__file__).parent / "data" / "aif"
 EXPECTED: dict[str, dict[str, Any]] = json.loads((AIF / "expected.json").read_text())
-#: Checks an imported map must pass: ids, endpoints, parties, sources, quotes and spans.
-SOUND = ["E010", "E011", "E012", "E013", "E014", "E020", "E021", "E024"]
+#: Checks an imported map must pass: ids, endpoints, parties, sources, quotes and spans,
+#: undercuts aimed at relation ids that exist, relation ids that clash with nothing.
+SOUND = ["E010", "E011", "E012", "E013", "E014", "E016", "E018", "E020", "E021", "E024"]
 
 
 def _fixture(name: str) -> Any:
@@ -47,6 +50,8 @@ def test_fixture_imports_with_expected_counts_and_warnings(name: str) -> None:
         "evidence": len(m.evidence),
         "supports": types.count("supports"),
         "rebuts": types.count("rebuts"),
+        "undercuts": types.count("undercuts"),
+        "moves": sum(t in MOVES for t in types),
         "parties": len(m.parties),
         "warnings": result.warnings,
     }
@@ -135,6 +140,251 @@ def test_locution_prefix_is_kept_when_it_is_not_the_speaker() -> None:
     assert m.evidence[0].quote == "Note: rents rose" and m.evidence[0].speaker == ["dana-wu"]
 
 
+def _relation_view(m: argmap.ArgumentMap) -> list[tuple[Any, ...]]:
+    return [(r.id, r.source, r.type.value, r.target, r.scheme) for r in m.relations]
+
+
+def test_undercut_aims_at_the_relation_its_inference_became() -> None:
+    m = from_aif(_fixture("undercut.json")).map
+    assert _relation_view(m) == [
+        ("aif-3", "aif-2", "supports", "aif-1", None),  # the RA node's id, for the undercut
+        (None, "aif-4", "undercuts", "aif-3", None),
+    ]
+
+
+def test_schemes_and_undercuts_of_conflicts_and_linked_arguments() -> None:
+    m = from_aif(_fixture("schemes.json")).map
+    assert _relation_view(m) == [
+        ("aif-3", "aif-2", "supports", "aif-1", "Argument From Expert Opinion"),
+        (None, "aif-4", "undercuts", "aif-3", "Conflict From Bias"),
+        ("aif-7", "aif-6", "rebuts", "aif-1", None),  # "Default Conflict" names no scheme
+        (None, "aif-8", "undercuts", "aif-7", None),  # a CA node aimed at a CA node
+        ("aif-12", "aif-10", "supports", "aif-6", None),
+        ("aif-12-2", "aif-11", "supports", "aif-6", None),
+        # the undercut of a linked argument undercuts each support it was read as
+        (None, "aif-13", "undercuts", "aif-12", None),
+        (None, "aif-13", "undercuts", "aif-12-2", None),
+    ]
+    assert argmap.check(m, select=["E016", "E017", "E018"]) == []
+
+
+def test_araucaria_scheme_key_and_speaker_who_says() -> None:
+    m = from_aif(_fixture("araucaria.json")).map
+    assert [r.scheme for r in m.relations] == ["PositionToKnow", None, None, None]
+    (quote,) = m.evidence
+    assert (quote.quote, quote.speaker) == ("the library should open on Sundays", ["dean"])
+    assert [p.name for p in m.parties] == ["Dean"]
+
+
+def test_long_scheme_names_are_left_out_with_a_warning() -> None:
+    data = _fixture("undercut.json")
+    data["nodes"][2]["text"] = "Argument from " + "x" * 80
+    result = from_aif(data)
+    assert [r.scheme for r in result.map.relations] == [None, None]
+    assert result.warnings == ["1 scheme name(s) longer than 80 characters left out"]
+
+
+def test_moves_are_transitions_with_an_illocution_that_names_them() -> None:
+    m = from_aif(_fixture("moves.json")).map
+    moves = [(r.source, r.type.value, r.target, r.scheme) for r in m.relations if r.type in MOVES]
+    assert moves == [
+        ("aif-2", "counter-accuses", "aif-1", "tu-quoque"),
+        ("aif-5", "insults", "aif-1", None),
+    ]
+    assert not [r for r in m.relations if r.type.value == "rebuts"]
+
+
+def test_reported_speech_gives_the_quote_its_reporter() -> None:
+    m = from_aif(_fixture("reported.json")).map
+    quotes = {e.quote: (e.speaker, e.reporter) for e in m.evidence}
+    assert quotes == {
+        "The board pushed him out": (["dan-roy"], "carla-dubois"),
+        "He left of his own will": (["carla-dubois"], None),
+    }
+    claim = next(c for c in m.claims if c.text == "The board pushed him out")
+    assert claim.asserted_by == ["dan-roy"]  # the reporter reports it, and does not assert it
+    assert Attribution(m).quote_credit("aif-4") == "Carla Dubois, reporting Dan Roy"
+
+
+def test_dialogue_quotes_have_no_reporter() -> None:
+    m = from_aif(_fixture("dialogue.json")).map
+    assert {e.reporter for e in m.evidence} == {None}
+    assert {m.hedge_of(e).value for e in m.evidence} == {"reports"}
+
+
+V2: dict[str, Any] = {
+    "sources": [{"id": "news", "title": "News", "text": "x", "reporter": "cc", "language": "fr"}],
+    "parties": [
+        {"id": "cc", "name": "Christophe Charlot", "kind": "author"},
+        {"id": "musk", "name": "Elon Musk"},
+        {"id": "oai", "name": "OpenAI", "kind": "organisation"},
+    ],
+    "claims": [
+        {"id": "betrayal", "text": "OpenAI betrayed its mission.", "asserted_by": ["musk"]},
+        {"id": "sour", "text": "Musk's suit is sour grapes.", "asserted_by": ["oai"]},
+        {"id": "scam", "text": "Scam Altman.", "asserted_by": ["musk"]},
+    ],
+    "evidence": [
+        {"id": "q-musk", "source": "news", "quote": "a trahi sa mission", "speaker": ["musk"]},
+        {"id": "q-cc", "source": "news", "quote": "Musk attaque OpenAI"},
+    ],
+    "relations": [
+        {"id": "r-quote", "from": "q-musk", "to": "betrayal", "type": "supports"},
+        {"from": "sour", "to": "r-quote", "type": "undercuts", "scheme": "ad-hominem"},
+        {"from": "scam", "to": "sour", "type": "insults"},
+        {"from": "q-cc", "to": "betrayal", "type": "contrasts"},
+    ],
+}
+
+
+def _by_type(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for n in data["nodes"]:
+        out.setdefault(n["type"], []).append(n)
+    return out
+
+
+def test_export_of_undercuts_moves_schemes_and_reported_speech() -> None:
+    m = argmap.ArgumentMap.model_validate(copy.deepcopy(V2))
+    data = to_aif(m)
+    nodes = {n["nodeID"]: n for n in data["nodes"]}
+    edges = {(nodes[e["fromID"]]["text"], nodes[e["toID"]]["text"]) for e in data["edges"]}
+    by_type = _by_type(data)
+    (ra,) = by_type["RA"]
+    (ca,) = by_type["CA"]
+    assert (ca["text"], ca["scheme"]) == ("ad-hominem", "ad-hominem")
+    assert ("Musk's suit is sour grapes.", "ad-hominem") in edges
+    assert any(e["fromID"] == ca["nodeID"] and e["toID"] == ra["nodeID"] for e in data["edges"])
+    # moves: the node answered -> TA -> YA naming the move -> the answering node
+    assert {n["text"] for n in by_type["TA"]} == {"Default Transition"}
+    assert ("Musk's suit is sour grapes.", "Default Transition") in edges
+    assert ("Insulting", "Scam Altman.") in edges
+    assert ("Contrasting", "Musk attaque OpenAI") in edges
+    # the journalist reports Musk: L reporter -> YA -> L speaker -> YA -> I
+    assert ("Christophe Charlot: a trahi sa mission", "Asserting") in edges
+    assert ("Asserting", "Elon Musk: a trahi sa mission") in edges
+    assert ("Asserting", "a trahi sa mission") in edges
+    # narration is the reporter's own locution
+    assert ("Christophe Charlot: Musk attaque OpenAI", "Asserting") in edges
+    person = {p["participantID"]: p["firstname"] for p in data["participants"]}
+    spoken = [(nodes[loc["nodeID"]]["text"], person[loc["personID"]]) for loc in data["locutions"]]
+    assert spoken == [
+        ("Christophe Charlot: a trahi sa mission", "Christophe"),
+        ("Elon Musk: a trahi sa mission", "Elon"),
+        ("Christophe Charlot: Musk attaque OpenAI", "Christophe"),
+    ]
+    _assert_well_formed(data, m)
+    assert from_aif(json.loads(json.dumps(data))).map == m
+
+
+def test_plain_aif_of_a_version_2_map_keeps_undercuts_moves_and_voices() -> None:
+    m = argmap.ArgumentMap.model_validate(copy.deepcopy(V2))
+    result = from_aif(_strip_argmap_keys(to_aif(m)))
+    plain = result.map
+    assert result.warnings == []
+    text = {c.id: c.text for c in plain.claims}
+    rels = {r.id: r for r in plain.relations if r.id is not None}
+    got = [
+        (text[r.source], r.type.value, r.scheme)
+        + ((text[rels[r.target].source], text[rels[r.target].target]) if r.target in rels else ())
+        for r in plain.relations
+        if r.source in text and r.type.value != "supports"
+    ]
+    assert got == [
+        ("Musk's suit is sour grapes.", "undercuts", "ad-hominem", "a trahi sa mission",
+         "OpenAI betrayed its mission."),
+        ("Scam Altman.", "insults", None),
+        ("Musk attaque OpenAI", "contrasts", None),
+    ]  # fmt: skip
+    names = {p.id: p.name for p in plain.parties}
+    voices = {
+        e.quote: ([names[s] for s in e.speaker], names.get(e.reporter or ""))
+        for e in plain.evidence
+    }
+    assert voices == {
+        "a trahi sa mission": (["Elon Musk"], "Christophe Charlot"),
+        # AIF has one voice for a locution: the narrator's own words come back as spoken
+        "Musk attaque OpenAI": (["Christophe Charlot"], None),
+    }
+    assert argmap.check(plain, select=SOUND) == []
+
+
+def _readable(m: argmap.ArgumentMap) -> argmap.ArgumentMap:
+    """Return ``m`` with distinct plain texts and names, so that what another AIF tool
+    reads can be matched with the map by text."""
+    out = m.model_copy(deep=True)
+    for i, party in enumerate(out.parties):
+        party.name = f"Person {i}"
+    for i, claim in enumerate(out.claims):
+        claim.text = f"Claim {i}"
+    for i, ev in enumerate(out.evidence):
+        ev.quote = f"Quote {i}"
+    return out
+
+
+def _described(m: argmap.ArgumentMap, text: dict[str, str]) -> dict[int, tuple[Any, ...]]:
+    """Return each relation that plain AIF keeps, by position, as texts and types:
+    a repeated link or a self-loop is read once or not at all, and an undercut stays
+    when what it aims at does."""
+    by_id = m.relation_by_id()
+    out: dict[int, tuple[Any, ...]] = {}
+    seen: set[tuple[str, str, str]] = set()
+    for i, r in enumerate(m.relations):
+        if r.source not in text:  # a quote's locution asserting its proposition
+            continue
+        key = (r.source, r.target, r.type.value)
+        if r.type.value != "undercuts" and r.source != r.target and key not in seen:
+            out[i] = (text[r.source], r.type.value, r.scheme, text[r.target])
+        seen.add(key)
+
+    def aim(r: Any, depth: int) -> Any:
+        target = by_id[r.target]
+        if target.type.value != "undercuts":
+            j = m.relations.index(target)
+            return out.get(j, "lost")
+        return (
+            "undercuts",
+            text[target.source],
+            target.scheme,
+            "…" if depth > 2 else aim(target, depth + 1),
+        )
+
+    for i, r in enumerate(m.relations):
+        if r.type.value == "undercuts" and r.source in text:
+            out[i] = (text[r.source], "undercuts", r.scheme, aim(r, 0))
+    return {i: d for i, d in out.items() if "lost" not in str(d)}
+
+
+@settings(max_examples=60, deadline=None)
+@given(maps())
+def test_any_map_read_as_plain_aif_keeps_what_aif_carries(m: argmap.ArgumentMap) -> None:
+    """Without argmap's keys, AIF still carries each relation's type and scheme, which
+    relation each undercut aims at, and who speaks and who reports each quote."""
+    m = _readable(m)
+    plain = from_aif(_strip_argmap_keys(json.loads(json.dumps(to_aif(m))))).map
+    old_text = {c.id: c.text for c in m.claims} | {e.id: e.quote for e in m.evidence}
+    assert sorted(c.text for c in plain.claims) == sorted(old_text.values())
+    text = {c.id: c.text for c in plain.claims}
+    assert sorted(map(str, _described(plain, text).values())) == sorted(
+        map(str, _described(m, old_text).values())
+    )
+    names = {p.id: p.name for p in m.parties}
+    want: dict[str, tuple[list[str], str | None]] = {}
+    for ev in m.evidence:
+        reporter = m.reporter_of(ev)
+        speakers = [names[p] for p in ev.speaker if p != reporter]
+        if reporter is not None and speakers:
+            want[ev.quote] = (speakers, names[reporter])
+        else:  # one voice
+            want[ev.quote] = (speakers or ([names[reporter]] if reporter else []), None)
+    plain_names = {p.id: p.name for p in plain.parties}
+    assert {
+        e.quote: ([plain_names[s] for s in e.speaker], plain_names.get(e.reporter or ""))
+        for e in plain.evidence
+    } == want
+    assert argmap.check(plain, select=SOUND) == []
+
+
 def test_bundled_map_survives_aif() -> None:
     m = argmap.load(BUNDLED)
     data = json.loads(json.dumps(to_aif(m)))
@@ -164,7 +414,8 @@ def _assert_well_formed(data: dict[str, Any], m: argmap.ArgumentMap) -> None:
         assert types[loc["nodeID"]] == "L"
         assert loc["personID"] in people or loc["personID"] not in known
     for n in data["nodes"]:
-        assert set(n) == {"nodeID", "text", "type", "timestamp", ARGMAP_KEY}
+        scheme = {"scheme"} if n["type"] in ("RA", "CA", "TA") and "scheme" in n else set()
+        assert set(n) == {"nodeID", "text", "type", "timestamp", ARGMAP_KEY, *scheme}
 
 
 @settings(max_examples=60, deadline=None)
