@@ -22,12 +22,16 @@ def register_render(sub: Subparsers) -> None:
         sub,
         "render",
         "draw the map as DOT, SVG, PNG, PDF or an interactive HTML page",
-        "Draw MAP. Claims are rounded boxes coloured by side, with a thick border and\n"
-        "UNREBUTTED when nothing rebuts them; quotes are notes in the original language\n"
-        "(AI-generated ones dashed, violet-grey and tagged); supports are solid green\n"
-        "arrows, rebuts dashed vermillion lines ending in a bar. The first two sides face\n"
-        "each other across the middle; observers are drawn apart. In SVG, hovering over a\n"
-        "box shows the full text, the translation and the quote's line:column.\n\n"
+        "Draw MAP. Claims are rounded boxes coloured by side, with who asserts them, how\n"
+        "surely, and their verdict (HOLDS with a thick border, UNSUPPORTED dashed);\n"
+        "quotes are notes in the original language signed with who reports them and\n"
+        "whose words they convey (AI-generated ones dashed, violet-grey and tagged);\n"
+        "supports are solid green arrows, rebuts dashed vermillion lines ending in a bar,\n"
+        "undercuts dashed purple lines to a point on the relation they aim at, and moves\n"
+        "that deny nothing (counter-accusations, insults, contrasts) dotted grey. The\n"
+        "first two sides face each other across the middle; observers are drawn apart.\n"
+        "In SVG, hovering over a box shows the full text, the verdict and its reason, the\n"
+        "translation and the quote's line:column.\n\n"
         "The format comes from the extension of -o (.dot .gv .svg .png .pdf .html) or\n"
         "--format. HTML is one self-contained page, safe to publish or open offline:\n"
         "click a box (or Tab to it and press Enter) to read its quotes, verdict and\n"
