@@ -77,8 +77,13 @@ def test_map_validates_with_expected_header() -> None:
     m = bundled()
     assert data["$schema"] == "../schema/argmap.schema.json"
     assert (MAP_PATH.parent / data["$schema"]).resolve().is_file()
-    assert m.argmap == "1"
+    assert data["argmap"] == m.argmap == "2"
     assert m.language == "en"
+    # Each source names the party whose voice its narration is.
+    assert {s.id: s.reporter for s in m.sources} == {
+        "charlot-2024": "christophe-charlot",
+        "grok-note-2025": "grok-note",
+    }
     assert m.title and m.description and len(m.description) > 200
 
 
