@@ -244,8 +244,49 @@ def test_any_map_survives_node_link_in_networkx_form(m: argmap.ArgumentMap) -> N
     assert from_node_link(data).model_dump() == m.model_dump()
     # networkx reads it, and writes the very same data back: it is networkx's own form
     G = nx.node_link_graph(data, edges="edges")
-    assert G.number_of_edges() == len(m.relations)
+    assert set(G.nodes) == {c.id for c in m.claims} | {e.id for e in m.evidence}
+    undercuts = [r for r in m.relations if r.type.value == "undercuts"]
+    # an undercut aims at a relation, so it is no edge but a graph attribute
+    assert G.number_of_edges() == len(m.relations) - len(undercuts)
+    assert len(G.graph.get("undercuts", [])) == len(undercuts)
     assert _same_node_link(nx.node_link_data(G, edges="edges"), data)
+
+
+V2_MAP = ROOT / "tests" / "data" / "v2" / "dispute.json"
+
+
+def test_version_2_map_survives_node_link_with_its_new_fields() -> None:
+    m = argmap.load(V2_MAP)
+    data = json.loads(json.dumps(to_node_link(m)))
+    assert from_node_link(data).model_dump() == m.model_dump()
+    assert data["graph"]["questions"] == [
+        q.model_dump(mode="json", exclude_defaults=True) for q in m.questions
+    ]
+    (undercut,) = (r for r in m.relations if r.type.value == "undercuts")
+    edge = next(e for e in data["edges"] if e.get("id") == undercut.target)
+    assert edge["undercut_by"] == [undercut.source]
+    assert [u["from"] for u in data["graph"]["undercuts"]] == [undercut.source]
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert {n.get("hedge") for n in nodes.values()} >= {"alleges"}
+    assert any(n.get("translated") for n in nodes.values())
+    assert any(n.get("answers") for n in nodes.values())
+    assert {e["type"] for e in data["edges"]} >= {"counter-accuses"}
+    assert any("scheme" in e for e in data["edges"] + data["graph"]["undercuts"])
+
+
+def test_node_link_of_a_graph_that_lists_only_undercut_by() -> None:
+    """networkx data of to_graph-like graphs names undercuts on the edges only."""
+    data = {
+        "nodes": [{"id": i, "kind": "claim", "text": i.upper()} for i in "abc"],
+        "edges": [
+            {"source": "b", "target": "a", "type": "supports", "id": "r", "undercut_by": ["c"]}
+        ],
+    }
+    m = from_node_link(data)
+    assert [(r.source, r.type.value, r.target) for r in m.relations] == [
+        ("b", "supports", "a"),
+        ("c", "undercuts", "r"),
+    ]
 
 
 def test_node_link_repeated_pair_is_a_multigraph() -> None:
@@ -281,6 +322,23 @@ def test_node_link_reads_links_written_by_older_networkx() -> None:
         ({"nodes": [{"id": "a"}]}, r"nodes\[0\]: 'kind' must be"),
         ({"nodes": [], "edges": {}}, "edges: must be a list"),
         ({"nodes": [], "edges": ["x"]}, r"edges\[0\]: must be an object"),
+        ({"nodes": [], "graph": {"undercuts": {}}}, "graph.undercuts: must be a list"),
+        ({"nodes": [], "graph": {"undercuts": [1]}}, r"graph.undercuts\[0\]: must be an object"),
+        (
+            {"nodes": [], "edges": [{"source": "a", "target": "b", "undercut_by": "c"}]},
+            r"edges\[0\].undercut_by: must be a list",
+        ),
+        (
+            {"nodes": [], "edges": [{"source": "a", "target": "b", "undercut_by": ["c"]}]},
+            r"edges\[0\]: an undercut edge needs an 'id'",
+        ),
+        (
+            {
+                "nodes": [{"id": "a", "kind": "claim", "text": "A"}],
+                "graph": {"undercuts": [{"from": "a", "to": "r", "type": "undercuts", "x": 1}]},
+            },
+            r"not a valid map: graph.undercuts\[0\]\.x",
+        ),
         ({"nodes": [{"id": "a", "kind": "claim"}]}, r"not a valid map: nodes\[0\]\.text"),
         (
             {
@@ -309,9 +367,11 @@ def test_node_link_reader_fails_only_with_format_error(data: Any) -> None:
 def _decoded(attrs: dict[str, Any]) -> dict[str, Any]:
     """Return GraphML attributes decoded as the module documents."""
     out = dict(attrs)
-    for key in ("parties", "tags"):
+    for key in ("parties", "tags", "undercut_by"):
         if key in out:
             out[key] = out[key].split(GRAPHML_LIST_SEPARATOR) if out[key] else []
+    if "answers" in out:
+        out["answers"] = [tuple(pair) for pair in json.loads(out["answers"])]
     if "span" in out:
         start, end = out["span"].split(",")
         out["span"] = (int(start), int(end))
@@ -320,16 +380,18 @@ def _decoded(attrs: dict[str, Any]) -> dict[str, Any]:
 
 def _expected(attrs: dict[str, Any]) -> dict[str, Any]:
     """Return ``to_graph`` attributes as they should come back: None left out, text
-    as XML text (line ends LF, characters XML cannot hold replaced)."""
+    as XML text (line ends LF, characters XML cannot hold replaced), answers exact."""
 
-    def cleaned(v: Any) -> Any:
+    def cleaned(k: str, v: Any) -> Any:
+        if k == "answers":
+            return v
         if isinstance(v, str):
             return graphml_text(v)
         if isinstance(v, list):
             return [graphml_text(x) for x in v]
         return v
 
-    return {k: cleaned(v) for k, v in attrs.items() if v is not None}
+    return {k: cleaned(k, v) for k, v in attrs.items() if v is not None}
 
 
 def _assert_graphml_matches(m: argmap.ArgumentMap) -> None:
@@ -337,7 +399,10 @@ def _assert_graphml_matches(m: argmap.ArgumentMap) -> None:
     want = argmap.to_graph(m)
     assert nx.is_isomorphic(back, want)
     read_defaults = ("node_default", "edge_default")  # added by networkx's reader
-    assert {k: v for k, v in back.graph.items() if k not in read_defaults} == _expected(want.graph)
+    graph = {k: v for k, v in back.graph.items() if k not in read_defaults}
+    questions = json.loads(graph.pop("questions", "[]"))
+    assert questions == [q.model_dump(mode="json", exclude_defaults=True) for q in m.questions]
+    assert graph == _expected(want.graph)
     assert {n: _decoded(d) for n, d in back.nodes(data=True)} == {
         n: _expected(d) for n, d in want.nodes(data=True)
     }
@@ -348,6 +413,25 @@ def _assert_graphml_matches(m: argmap.ArgumentMap) -> None:
 
 def test_graphml_reads_back_with_the_same_attributes() -> None:
     _assert_graphml_matches(argmap.load(BUNDLED))
+
+
+def test_graphml_of_a_version_2_map_carries_its_new_fields() -> None:
+    m = argmap.load(V2_MAP)
+    _assert_graphml_matches(m)
+    back = nx.read_graphml(io.StringIO(to_graphml(m)))
+    (undercut,) = (r for r in m.relations if r.type.value == "undercuts")
+    aimed = next(r for r in m.relations if r.id == undercut.target)
+    assert back.edges[aimed.source, aimed.target]["undercut_by"] == undercut.source
+    assert back.edges[aimed.source, aimed.target]["id"] == aimed.id
+    nodes = dict(back.nodes(data=True))
+    assert any(json.loads(d.get("answers", "[]")) for d in nodes.values())
+    assert {d.get("hedge") for d in nodes.values()} >= {"alleges", "reports", "states"}
+    assert {d.get("translated") for d in nodes.values() if d["kind"] == "evidence"} == {
+        True,
+        False,
+    }
+    assert {d.get("reporter") for d in nodes.values()} >= {"julie-marchand", "batiroc"}
+    assert [q["id"] for q in json.loads(back.graph["questions"])] == [q.id for q in m.questions]
 
 
 @settings(max_examples=40, deadline=None)
