@@ -161,7 +161,7 @@ def test_a_hedged_allegation_prints_with_its_asserter_and_hedge(
     assert "  According to OpenAI's leaders (reportedly): Musk wanted to run OpenAI." in out
     assert main(["explain", str(path), "control"]) == 0
     out = capsys.readouterr().out
-    assert "« Musk aurait voulu diriger OpenAI » (Christophe Charlot, reporting OpenAI's" in out
+    assert "« Musk aurait voulu diriger OpenAI » — Christophe Charlot, reporting OpenAI's" in out
     tree = dispute_tree(m, "control")
     quote = tree["children"][0]["node"]
     assert quote["credit"] == "Christophe Charlot, reporting OpenAI's leaders (reportedly)"

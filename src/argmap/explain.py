@@ -24,7 +24,7 @@ Example:
     rain: According to Ann: It rains.
       HOLDS: every attack on it is answered.
       Backed by 1 quote:
-        « Il pleut. » (Ann), s:1:1
+        « Il pleut. » — Ann, s:1:1
       Attacks that count (1):
         - dry [unsupported]: nothing supports it: no quote or claim backs it
 """
@@ -129,7 +129,7 @@ class _Context:
         if width is not None and len(text) > width:
             text = text[: width - 1].rstrip() + "…"
         where = self.places.get(ev.id, ev.source)
-        return f"« {text} » ({self.words.quote_credit(ev.id)}), {where}"
+        return f"« {text} » — {self.words.quote_credit(ev.id)}, {where}"
 
     def describe(self, i: int) -> str:
         name = self.fw.name(i)
@@ -207,9 +207,17 @@ def _short(ctx: _Context, i: int) -> list[str]:
                 lines.append(f"    ... and {len(attacks) - _SHORT_ATTACKS} more (--full)")
         for u, k in ctx.supporters[i]:
             for c in ctx.cutters.get(k, ()):
+                cv = ctx.verdict(c)
+                effect = (
+                    "that support no longer counts"
+                    if cv.word == "holds"
+                    else "the challenge fails"
+                    if cv.label.value == "out"
+                    else "the challenge is open"
+                )
                 lines.append(
-                    f"  Its support from {fw.name(u)} is undercut by {fw.name(c)} "
-                    f"[{ctx.verdict(c).word}]"
+                    f"  Its support from {fw.name(u)} is undercut by {fw.name(c)} [{cv.word}]: "
+                    f"{effect}"
                 )
     moves = ctx.moves.get(name, [])
     if moves:
@@ -364,7 +372,7 @@ def _node_text(node: dict[str, Any]) -> str:
         return f"{head} (shown above)"
     if node["kind"] == EVIDENCE:
         quote = " ".join(node["quote"].split())
-        return f"{head}: « {quote} » ({node['credit']}), {node['where']}"
+        return f"{head}: « {quote} » — {node['credit']}, {node['where']}"
     return f"{head}: {node['line']}"
 
 

@@ -146,6 +146,9 @@ def verdicts(
     attackers: list[list[int]] = [[] for _ in range(fw.n + 1)]  # numbers of the attacks
     for k, (_, v) in enumerate(fw.attacks):
         attackers[v].append(k)
+    challenged = bytearray(fw.n + 1)  # something undercuts a relation into it
+    for _, k in fw.undercuts:
+        challenged[fw.relation(k)[2]] = 1
     a = len(fw.attacks)
     supporters: dict[int, list[tuple[int, int]]] = {}
     for k, (u, v) in enumerate(fw.supports):
@@ -157,7 +160,7 @@ def verdicts(
         value = node[i]
         atts = attackers[i]
         if value == 1:
-            append(_HOLDS_ANSWERED if atts else _HOLDS_UNATTACKED)
+            append(_HOLDS_ANSWERED if atts or challenged[i] else _HOLDS_UNATTACKED)
             continue
         if value == 2:
             winners = [sources[k] for k in atts if rel[k] == 1]
@@ -350,7 +353,7 @@ def node_statuses(
         ...     "evidence": [{"id": "q", "source": "s", "quote": "Oui."}],
         ...     "relations": [{"from": "q", "to": "c", "type": "supports"}]})
         >>> {i: (s.kind, s.verdict, s.line) for i, s in node_statuses(m).items()}
-        {'c': ('claim', 'holds', 'Yes'), 'q': ('evidence', 'holds', '« Oui. » (s)')}
+        {'c': ('claim', 'holds', 'Yes'), 'q': ('evidence', 'holds', '« Oui. » — s')}
 
     Args:
         m: the map.
@@ -420,7 +423,7 @@ def _statuses(
         else:
             ev = evidence[node]
             text = ev.quote
-            line = f"« {' '.join(ev.quote.split())} » ({words.quote_credit(node)})"
+            line = f"« {' '.join(ev.quote.split())} » — {words.quote_credit(node)}"
             who, hedge = list(ev.speaker), words.quote_hedge(node).value
         out[node] = ClaimStatus(
             id=node,

@@ -124,6 +124,22 @@ def run_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _wrapped(line: str, width: int = 100) -> str:
+    """A line of an explanation wrapped for a terminal, its continuation indented."""
+    indent = line[: len(line) - len(line.lstrip())]
+    return "\n".join(
+        wrap(
+            line.strip(),
+            width,
+            indent,
+            indent + "    ",
+            break_on_hyphens=False,
+            break_long_words=False,
+        )
+        or [line]
+    )
+
+
 #: How a count of verdicts reads when it is not 1 ("3 hold", "2 answered").
 _VERB = {
     "holds": "hold",
@@ -173,6 +189,7 @@ def run_explain(args: argparse.Namespace) -> int:
             text = explain(
                 m, args.claim, full=args.full, max_depth=args.depth, preference=args.preference
             )
+            text = "\n".join(_wrapped(line) for line in text.splitlines())
     except KeyError:
         ids = [c.id for c in m.claims] + [e.id for e in m.evidence]
         close = difflib.get_close_matches(args.claim, ids, n=5, cutoff=0.6)
