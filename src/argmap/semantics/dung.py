@@ -764,13 +764,14 @@ def labels_and_acceptance(
         >>> str(labels["c"]), accepted["c"]
         ('in', Acceptance(credulous=True, sceptical=True))
     """
-    if semantics not in SEMANTICS:
-        raise ValueError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
-    labels = grounded_labelling_from_attacks(arguments, attacks)
-    if semantics == "grounded":  # acceptance is membership of the grounded extension
-        yes, no = Acceptance(True, True), Acceptance(False, False)
-        return labels, {a: yes if label is Label.IN else no for a, label in labels.items()}
-    return labels, acceptance_from_attacks(arguments, attacks, semantics)
+    from argmap.semantics.acceptance import accept
+    from argmap.semantics.framework import Framework
+    from argmap.semantics.grounded import grounded
+
+    fw = Framework.from_attacks(arguments, attacks)
+    lab = grounded(fw)
+    accepted = accept(fw, semantics, lab)
+    return lab.by_name(), {a: accepted[i] for i, a in enumerate(fw.names, 1)}
 
 
 def _acceptance(succ: _Adjacency, pred: _Adjacency, semantics: str) -> dict[Any, Acceptance]:
