@@ -20,25 +20,34 @@ Example:
     ['no-betrayal']
     >>> argmap.to_graph(m).number_of_edges()
     2
+    >>> [(s.id, s.verdict) for s in argmap.claim_statuses(m)]
+    [('betrayal', 'holds'), ('no-betrayal', 'unsupported')]
 """
 
 from argmap.analysis import SupportingQuote, UnrebuttedClaim, map_stats, unrebutted
 from argmap.checks import RULES, check
 from argmap.diagnostics import Diagnostic, MapError, Severity
+from argmap.explain import dispute_tree, explain
 from argmap.graph import to_graph
 from argmap.loader import load, loads
 from argmap.model import (
     ArgumentMap,
     Claim,
     Evidence,
+    Hedge,
     Party,
+    Question,
     Relation,
     RelationType,
     Source,
     SourceKind,
     map_schema,
+    upgrade,
 )
 from argmap.provenance import find_quote, prove_quotes
+from argmap.questions import question_overview
+from argmap.status import ClaimStatus, claim_statuses, node_statuses
+from argmap.timeline import timeline
 
 __version__ = "0.1.0"
 
@@ -46,10 +55,13 @@ __all__ = [
     "RULES",
     "ArgumentMap",
     "Claim",
+    "ClaimStatus",
     "Diagnostic",
     "Evidence",
+    "Hedge",
     "MapError",
     "Party",
+    "Question",
     "Relation",
     "RelationType",
     "Severity",
@@ -59,12 +71,19 @@ __all__ = [
     "UnrebuttedClaim",
     "__version__",
     "check",
+    "claim_statuses",
+    "dispute_tree",
+    "explain",
     "find_quote",
     "load",
     "loads",
     "map_schema",
     "map_stats",
+    "node_statuses",
     "prove_quotes",
+    "question_overview",
+    "timeline",
     "to_graph",
     "unrebutted",
+    "upgrade",
 ]
