@@ -12,15 +12,18 @@ import random
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import argmap
+from argmap.attribution import Attribution
 from argmap.interop import argdown_text, mermaid_text, to_argdown, to_mermaid
+from argmap.model import MOVES
 from argmap.render.quoting import clean
 from conftest import ROOT
 from test_interop import BUNDLED, maps
@@ -122,6 +125,100 @@ def test_argdown_escaping_survives_the_parser(tmp_path: Path) -> None:
         assert parsed["statements"][i] == " ".join(t.split()), t
 
 
+V2_MAP = DATA / "v2" / "dispute.json"
+NASTY_SCHEME = "say \"x\" } // {a: [1]} #(t) <b> \\ é 🙂 /* 'q'"
+ARROW = {"supports": "support", "rebuts": "attack", "undercuts": "undercut"}
+
+
+def _argdown_relations(m: argmap.ArgumentMap) -> set[tuple[str, str, str]]:
+    """Return what Argdown should read: supports, rebuts and undercuts; no moves."""
+    return {(r.source, r.target, ARROW[r.type.value]) for r in m.relations if r.type not in MOVES}
+
+
+def _voice(m: argmap.ArgumentMap, words: Attribution, ev_id: str) -> dict[str, Any] | None:
+    ev = m.evidence_by_id()[ev_id]
+    out: dict[str, Any] = {}
+    if words.reporter_id(ev_id) is not None:
+        out["reporter"] = words.reporter_id(ev_id)
+    if words.quote_hedge(ev_id).value != "states":
+        out["hedge"] = words.quote_hedge(ev_id).value
+    if ev.translated:
+        out["translated"] = True
+    return out or None
+
+
+@needs_argdown
+def test_argdown_parser_reads_undercuts_moves_and_voices(tmp_path: Path) -> None:
+    m = argmap.load(V2_MAP)
+    parsed = _parse_argdown(to_argdown(m), tmp_path)
+    assert parsed["errors"] == []
+    assert set(map(tuple, parsed["relations"])) == _argdown_relations(m)
+    (undercut,) = (r for r in m.relations if r.type.value == "undercuts")
+    aimed = m.relation_by_id()[undercut.target]
+    assert parsed["arguments"][aimed.id]["pcs"] == [aimed.source, aimed.target]
+    words = Attribution(m)
+    for ev in m.evidence:
+        assert parsed["data"][ev.id] == _voice(m, words, ev.id)
+    for claim in m.claims:
+        hedge = words.claim_hedge(claim.id).value
+        assert parsed["data"][claim.id] == (None if hedge == "states" else {"hedge": hedge})
+    for rel in m.relations:
+        if rel.type in MOVES:  # tagged, and attacking nothing
+            assert rel.type.value in parsed["tags"][rel.source]
+
+
+@needs_argdown
+def test_argdown_undercuts_of_every_kind_of_relation_parse(tmp_path: Path) -> None:
+    m = argmap.ArgumentMap.model_validate(
+        {
+            "claims": [{"id": i, "text": i.upper()} for i in ("a", "b", "c", "d", "e")],
+            "relations": [
+                {"id": "r1", "from": "b", "to": "a", "type": "supports", "scheme": NASTY_SCHEME},
+                {"id": "r2", "from": "c", "to": "a", "type": "rebuts"},
+                {"id": "u1", "from": "d", "to": "r2", "type": "undercuts"},
+                {"from": "e", "to": "u1", "type": "undercuts", "scheme": "ad-hominem"},
+                {"from": "e", "to": "r1", "type": "undercuts"},
+                {"from": "e", "to": "c", "type": "contrasts", "scheme": "*/ [x] /* é"},
+            ],
+        }
+    )
+    parsed = _parse_argdown(to_argdown(m), tmp_path)
+    assert parsed["errors"] == []
+    assert set(map(tuple, parsed["relations"])) == _argdown_relations(m)
+    assert parsed["arguments"]["r1"] == {"pcs": ["b", "a"], "data": {"scheme": NASTY_SCHEME}}
+    assert parsed["arguments"]["r2"]["pcs"] == []  # described, not reconstructed
+    assert sorted(parsed["statements"]) == ["a", "b", "c", "d", "e"]  # no statement added
+    assert parsed["tags"]["e"] == ["contrasts"]
+
+
+@needs_argdown
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+        HealthCheck.data_too_large,
+    ],
+)
+@given(st.lists(maps(), min_size=1, max_size=4))
+def test_argdown_parser_reads_any_map(batch: list[argmap.ArgumentMap]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        files = []
+        for k, m in enumerate(batch):
+            files.append(Path(folder) / f"m{k}.argdown")
+            files[-1].write_text(to_argdown(m), encoding="utf-8")
+        assert ARGDOWN is not None
+        results = _run_node(DATA / "argdown" / "parse.cjs", ARGDOWN, *files)
+    if len(files) == 1:  # one file: one object
+        results = [results]
+    for m, parsed in zip(batch, results, strict=True):
+        assert parsed["errors"] == []
+        assert set(map(tuple, parsed["relations"])) == _argdown_relations(m)
+        nodes = {c.id for c in m.claims} | {e.id for e in m.evidence}
+        assert set(parsed["statements"]) == nodes
+
+
 def test_argdown_structure() -> None:
     text = to_argdown(argmap.load(BUNDLED))
     assert "[musk-wanted-to-control-openai]: Musk wanted to control OpenAI\\. #(sam-altman)" in text
@@ -131,6 +228,21 @@ def test_argdown_structure() -> None:
     lines = text.splitlines()
     assert sum(ln.startswith("  +> [") for ln in lines) == 125
     assert sum(ln.startswith("  -> [") for ln in lines) == 21
+
+
+@settings(max_examples=50, deadline=None)
+@given(maps())
+def test_argdown_lines_of_any_map(m: argmap.ArgumentMap) -> None:
+    lines = to_argdown(m).splitlines()
+    kinds = [r.type.value for r in m.relations]
+    assert sum(ln.startswith("  +> [") for ln in lines) == kinds.count("supports")
+    assert sum(ln.startswith("  -> [") for ln in lines) == kinds.count("rebuts")
+    assert sum(ln.startswith("  _> <") for ln in lines) == kinds.count("undercuts")
+    moves = [ln for ln in lines if ln.startswith("  // ")]
+    assert len(moves) == sum(r.type in MOVES for r in m.relations)  # a comment each, no arrow
+    aimed = {r.target for r in m.relations if r.type.value == "undercuts"}
+    arguments = {ln.split(">")[0][1:] for ln in lines if ln.startswith("<")}
+    assert arguments == aimed & set(m.relation_by_id())
 
 
 @settings(max_examples=300)
