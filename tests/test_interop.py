@@ -477,6 +477,18 @@ def test_export_then_import_gives_the_same_map(
     assert main(["check", str(back)]) == 0
 
 
+@pytest.mark.parametrize("fmt", ["aif", "node-link"])
+def test_version_2_map_exported_and_imported_by_the_commands(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exported = tmp_path / f"m.{fmt}"
+    assert main(["export", str(V2_MAP), "--to", fmt, "-o", str(exported)]) == 0
+    back = tmp_path / "back.json"
+    assert main(["import", fmt, str(exported), "-o", str(back)]) == 0
+    assert capsys.readouterr().err == ""
+    assert argmap.load(back).model_dump() == argmap.load(V2_MAP).model_dump()
+
+
 def test_import_refuses_to_overwrite_its_input(
     tmp_path: Path, base: dict[str, Any], capsys: pytest.CaptureFixture[str]
 ) -> None:
