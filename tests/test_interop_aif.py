@@ -389,10 +389,19 @@ def test_bundled_map_survives_aif() -> None:
     m = argmap.load(BUNDLED)
     data = json.loads(json.dumps(to_aif(m)))
     types = Counter(n["type"] for n in data["nodes"])
+    # a quote that conveys a speaker's words has two locutions: its reporter's, which
+    # asserts the speaker's (reported speech)
+    reporters = {e.id: m.reporter_of(e) for e in m.evidence}
+    reported = [
+        e
+        for e in m.evidence
+        if reporters[e.id] is not None and any(p != reporters[e.id] for p in e.speaker)
+    ]
+    assert 0 < len(reported) < len(m.evidence)
     assert types == {
         "I": len(m.claims) + len(m.evidence),
-        "L": len(m.evidence),
-        "YA": len(m.evidence),
+        "L": len(m.evidence) + len(reported),
+        "YA": len(m.evidence) + len(reported),
         "RA": 125,
         "CA": 21,
     }
