@@ -220,7 +220,7 @@ def test_undercut_lines_know_what_they_aim_at(engine: str) -> None:
     for words in (
         "undercuts: this does not show that",
         "insults: denies nothing",
-        "<b>contested</b>",
+        "<b>CONTESTED</b>: attacks that answer each other leave it open",
     ):
         assert words in legend
 

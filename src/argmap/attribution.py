@@ -133,6 +133,18 @@ class Attribution:
         return self.line_of(claim.text, self.claim_hedge(claim_id), self.asserters(claim_id))
 
     @staticmethod
+    def hedge_words(hedge: Hedge, named: bool) -> str:
+        """Return the words that print a claim's hedge: none for a plain statement, and
+        none for 'reports' when the claim names its asserters ("According to X"
+        already says that X's statement is reported).
+
+        Example:
+            >>> [Attribution.hedge_words(h, True) for h in (Hedge.REPORTS, Hedge.ALLEGES)]
+            ['', 'reportedly']
+        """
+        return "" if named and hedge is Hedge.REPORTS else HEDGE_WORDS[hedge]
+
+    @staticmethod
     def line_of(text: str, hedge: Hedge, asserters: list[str]) -> str:
         """Return a claim's text as a reader should take it, given its hedge and the
         names of its asserters.
@@ -142,8 +154,7 @@ class Attribution:
             'According to Ann and Bob (reportedly): It rains.'
         """
         who = join_names(asserters)
-        # "According to X" already says that X's statement is reported.
-        words = "" if who and hedge is Hedge.REPORTS else HEDGE_WORDS[hedge]
+        words = Attribution.hedge_words(hedge, bool(asserters))
         if who:
             return f"According to {who}{f' ({words})' if words else ''}: {text}"
         return f"({words}) {text}" if words else text

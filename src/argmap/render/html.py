@@ -416,7 +416,7 @@ def _legend(data: dict[str, Any]) -> str:
                 line="dashed" if st.dashed else "solid",
             )
             items.append(
-                f"<li>{box}<span>claim that <b>{word}</b>: {e(VERDICT_MEANINGS[word])}</span></li>"
+                f"<li>{box}<span><b>{word.upper()}</b>: {e(VERDICT_MEANINGS[word])}</span></li>"
             )
     ai = {s["id"] for s in data["sources"] if s["ai"]}
     quotes = [n for n in data["nodes"] if n["kind"] == EVIDENCE]

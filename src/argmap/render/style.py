@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from argmap.attribution import Attribution
-from argmap.model import HEDGE_WORDS, MOVES, ArgumentMap, Party
+from argmap.model import MOVES, ArgumentMap, Party
 from argmap.status import VERDICT_MEANINGS, VERDICT_WORDS
 
 __all__ = [
@@ -219,6 +219,6 @@ def short_line(words: Attribution, claim_id: str) -> str:
         >>> short_line(Attribution(m), "c")
         'Musk, Altman · reportedly'
     """
-    who = ", ".join(words.asserters(claim_id))
-    hedge = HEDGE_WORDS[words.claim_hedge(claim_id)]
-    return " · ".join(x for x in (who, hedge) if x)
+    names = words.asserters(claim_id)
+    hedge = words.hedge_words(words.claim_hedge(claim_id), bool(names))
+    return " · ".join(x for x in (", ".join(names), hedge) if x)
