@@ -117,7 +117,10 @@ class Attribution:
         claim = self._claims[claim_id]
         if claim.hedge is not None:
             return claim.hedge
-        hedges = {self.quote_hedge(e) for e in self._quotes_for.get(claim_id, ())}
+        quotes = self._quotes_for.get(claim_id, ())
+        if len(quotes) == 1:
+            return self.quote_hedge(quotes[0])
+        hedges = {self.quote_hedge(e) for e in quotes}
         return next((h for h in HEDGE_ORDER if h in hedges), Hedge.STATES)
 
     def claim_line(self, claim_id: str) -> str:

@@ -40,6 +40,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from argmap._bulk import gc_paused
 from argmap._text import join_names
 from argmap.semantics.acceptance import accept
 from argmap.semantics.dung import Label
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
 __all__ = [
+    "DISCLAIMER",
     "READINGS",
     "SEMANTICS",
     "VERDICTS",
@@ -82,6 +84,9 @@ VERDICT_MEANINGS = {
     "contested": "attacks that answer each other leave it open",
     "unsupported": "nothing that holds supports it",
 }
+
+#: What every listing of verdicts says first.
+DISCLAIMER = "A verdict says what these texts show, not whether a claim is true."
 
 #: The plain word for each grounded label, where no support is needed.
 VERDICTS = {Label.IN: "holds", Label.OUT: "answered", Label.UNDEC: "contested"}
@@ -304,6 +309,13 @@ def statuses_of(
         >>> [(s.id, s.verdict) for s in statuses_of(fw)]
         [('1', 'holds'), ('2', 'answered')]
     """
+    with gc_paused():
+        return _argument_statuses(fw, semantics, scores)
+
+
+def _argument_statuses(
+    fw: Framework, semantics: str, scores: Sequence[float] | None
+) -> list[ClaimStatus]:
     lab = grounded(fw)
     ids = argument_ids(fw.names)
     found = verdicts(fw, lab, [ids[a] for a in fw.names])
@@ -367,7 +379,8 @@ def node_statuses(
     Raises:
         ValueError: an unknown semantics or preference.
     """
-    return _statuses(m, semantics, with_strength, preference, support, quotes_too=True)
+    with gc_paused():
+        return _statuses(m, semantics, with_strength, preference, support, quotes_too=True)
 
 
 def _statuses(
@@ -468,8 +481,9 @@ def claim_statuses(
         >>> s.verdict, s.reason
         ('unsupported', 'nothing supports it: no quote or claim backs it')
     """
-    every = _statuses(m, semantics, with_strength, preference, support, quotes_too=False)
-    return list(every.values())
+    with gc_paused():
+        every = _statuses(m, semantics, with_strength, preference, support, quotes_too=False)
+        return list(every.values())
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")

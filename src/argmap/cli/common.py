@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 import textwrap
@@ -92,10 +93,16 @@ def load_map(path: str) -> ArgumentMap:
     from argmap.frameworks import framework_to_map, guess_format, read_framework
 
     if guess_format(path) is None:
-        return load(Path(path))
-    return _framework_file(
-        path, lambda text, fmt: framework_to_map(read_framework(text, fmt), title=Path(path).name)
-    )
+        m = load(Path(path))
+    else:
+        m = _framework_file(
+            path,
+            lambda text, fmt: framework_to_map(read_framework(text, fmt), title=Path(path).name),
+        )
+    # The map lives as long as the command: keep the collector from walking its
+    # objects again and again while the command works on it.
+    gc.freeze()
+    return m
 
 
 def load_attacks(path: str) -> tuple[list[Any], list[tuple[Any, Any]]] | None:
@@ -172,7 +179,7 @@ def wrap(
         and text.isprintable()
         and text == " ".join(text.split())
     ):
-        lines = _greedy(text.split(" "), width, initial_indent, subsequent_indent)
+        lines = _greedy(text, width, initial_indent, subsequent_indent)
         if lines is not None:
             return lines
     return textwrap.wrap(
@@ -185,26 +192,23 @@ def wrap(
     )
 
 
-def _greedy(words: list[str], width: int, first: str, rest: str) -> list[str] | None:
-    """Pack single-spaced words into lines as ``textwrap.wrap`` does, many times faster;
-    None when a word is too long for a line (textwrap then breaks it)."""
+def _greedy(text: str, width: int, first: str, rest: str) -> list[str] | None:
+    """Pack the words of single-spaced ``text`` into lines as ``textwrap.wrap`` does,
+    many times faster; None when a word is too long for a line (textwrap then breaks
+    it)."""
     lines: list[str] = []
-    line, size = first, len(first)
-    fresh = True  # nothing on the line yet but its indent
-    for word in words:
-        if fresh:
-            if size + len(word) > width:
-                return None
-            line, size, fresh = line + word, size + len(word), False
-        elif size + 1 + len(word) <= width:
-            line, size = f"{line} {word}", size + 1 + len(word)
-        else:
-            lines.append(line)
-            if len(rest) + len(word) > width:
-                return None
-            line, size = rest + word, len(rest) + len(word)
-    lines.append(line)
-    return lines
+    indent = first
+    start, end = 0, len(text)
+    while True:
+        room = width - len(indent)
+        if end - start <= room:
+            lines.append(indent + text[start:])
+            return lines
+        cut = text.rfind(" ", start, start + room + 1)
+        if cut < start:  # the next word alone is wider than the line
+            return None
+        lines.append(indent + text[start:cut])
+        start, indent = cut + 1, rest
 
 
 def refuse_overwrite(source: str, output: str) -> None:

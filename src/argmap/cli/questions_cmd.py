@@ -17,6 +17,7 @@ from argmap.cli.common import (
     wrap,
 )
 from argmap.questions import AnswerClaim, QuestionSummary, question_overview
+from argmap.status import DISCLAIMER
 from argmap.timeline import TimelineEvent, date_period, timeline, within
 
 __all__ = ["register_questions", "register_timeline"]
@@ -72,7 +73,7 @@ def run_questions(args: argparse.Namespace) -> int:
     out = [
         f"{args.map}: {_n(len(m.questions), 'question')}; "
         f"{len(linked)} of {_n(len(m.claims), 'claim')} answer one (grounded reading)",
-        "A verdict says what these texts show, not whether a claim is true.",
+        DISCLAIMER,
         "",
     ]
     for q in overview:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import difflib
 
+from argmap._bulk import gc_paused
 from argmap.cli.common import (
     CliError,
     Subparsers,
@@ -21,7 +22,14 @@ from argmap.cli.common import (
 from argmap.explain import dispute_tree, explain
 from argmap.frameworks import framework_statuses
 from argmap.semantics.framework import PREFERENCES
-from argmap.status import SEMANTICS, VERDICT_MEANINGS, VERDICT_WORDS, claim_statuses
+from argmap.status import (
+    DISCLAIMER,
+    SEMANTICS,
+    VERDICT_MEANINGS,
+    VERDICT_WORDS,
+    ClaimStatus,
+    claim_statuses,
+)
 
 __all__ = ["register_explain", "register_status"]
 
@@ -99,15 +107,23 @@ def run_status(args: argparse.Namespace) -> int:
         out[0] += f"; readings under {args.semantics} semantics"
     if args.preference is not None:
         out[0] += f"; rebuttals weighed by {args.preference}"
-    out.append("A verdict says what these texts show, not whether a claim is true.")
+    out.append(DISCLAIMER)
     out.append("")
+    with gc_paused():  # a line or three per claim: no collection while they are made
+        out.extend(_listing(statuses, args.semantics))
+    emit("\n".join(out) + "\n", args.output)
+    return 0
+
+
+def _listing(statuses: list[ClaimStatus], semantics: str) -> list[str]:
+    out: list[str] = []
     for s in statuses:
         tags = [s.verdict.upper()]
         if s.unrebutted:
             tags.append("unrebutted")
         if s.kind == "claim":
             tags.append(f"{s.quotes} quote" + ("" if s.quotes == 1 else "s"))
-        if args.semantics != "grounded":
+        if semantics != "grounded":
             tags.append(
                 "in every reading"
                 if s.every_reading
@@ -120,8 +136,7 @@ def run_status(args: argparse.Namespace) -> int:
         out.append(f"{s.id}  [{', '.join(tags)}]")
         out.extend(wrap(s.line, 88, "  ", "  "))
         out.extend(wrap(f"why: {s.reason}", 88, "  ", "    "))
-    emit("\n".join(out) + "\n", args.output)
-    return 0
+    return out
 
 
 def _wrapped(line: str, width: int = 100) -> str:

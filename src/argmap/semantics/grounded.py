@@ -144,57 +144,67 @@ def _bipolar(fw: Framework) -> Labelling:
     needs = bytearray(n + 1)
     for x in fw.needs_support:
         needs[x] = 1
+    src = [r[0] for r in relations]
+    dst = [r[1] for r in relations]
     node = bytearray(n + 1)
     rel = bytearray(len(relations))
     sup_in = bytearray(n + 1)
-    queue: list[tuple[int, int, int]] = []  # (0 argument / 1 relation, number, label)
-
-    def set_node(x: int, value: int) -> None:
-        if not node[x]:
-            node[x] = value
-            queue.append((0, x, value))
-
-    def set_rel(k: int, value: int) -> None:
-        if not rel[k]:
-            rel[k] = value
-            queue.append((1, k, value))
-
-    def node_may_be_in(x: int) -> None:
-        if not node[x] and not att_alive[x] and (sup_in[x] or not needs[x]):
-            set_node(x, _IN)
-
+    # The queue holds what was settled, in order: argument i as i (from 1), relation k
+    # as ~k (negative). Each is settled once; its label is in node or rel.
+    queue: list[int] = []
     for x in range(1, n + 1):
-        if needs[x] and not sup_alive[x]:
-            set_node(x, _OUT)
-        else:
-            node_may_be_in(x)
-    for item, i, value in queue:  # grows while it is read
-        if item == 0:  # argument i is settled
-            for k in out_rel[i]:
-                if value == _OUT:
-                    set_rel(k, _OUT)
-                elif not cut_alive[k]:
-                    set_rel(k, _IN)
-            for k in cuts[i]:
-                if value == _IN:
-                    set_rel(k, _OUT)
-                else:
+        if needs[x]:
+            if not sup_alive[x]:
+                node[x] = _OUT
+                queue.append(x)
+        elif not att_alive[x]:
+            node[x] = _IN
+            queue.append(x)
+    for item in queue:  # grows while it is read
+        if item > 0:  # argument item is settled
+            if node[item] == _OUT:
+                for k in out_rel[item]:
+                    if not rel[k]:
+                        rel[k] = _OUT
+                        queue.append(~k)
+                for k in cuts[item]:
                     cut_alive[k] -= 1
-                    if not cut_alive[k] and node[relations[k][0]] == _IN:
-                        set_rel(k, _IN)
+                    if not cut_alive[k] and not rel[k] and node[src[k]] == _IN:
+                        rel[k] = _IN
+                        queue.append(~k)
+            else:
+                for k in out_rel[item]:
+                    if not rel[k] and not cut_alive[k]:
+                        rel[k] = _IN
+                        queue.append(~k)
+                for k in cuts[item]:
+                    if not rel[k]:
+                        rel[k] = _OUT
+                        queue.append(~k)
             continue
-        d = relations[i][1]  # relation i is settled
-        if i < n_att:
-            if value == _IN:
-                set_node(d, _OUT)
+        k = ~item  # relation k is settled
+        d = dst[k]
+        if node[d]:
+            if k >= n_att and rel[k] == _IN:
+                sup_in[d] = 1
+            continue
+        if k < n_att:
+            if rel[k] == _IN:
+                node[d] = _OUT
+                queue.append(d)
             else:
                 att_alive[d] -= 1
-                node_may_be_in(d)
-        elif value == _IN:
+                if not att_alive[d] and (sup_in[d] or not needs[d]):
+                    node[d] = _IN
+                    queue.append(d)
+        elif rel[k] == _IN:
             sup_in[d] = 1
-            node_may_be_in(d)
+            if not att_alive[d]:
+                node[d] = _IN
+                queue.append(d)
         else:
             sup_alive[d] -= 1
             if needs[d] and not sup_alive[d]:
-                set_node(d, _OUT)
+                node[d] = _OUT
+                queue.append(d)
     return Labelling(fw, node, rel)
