@@ -167,7 +167,7 @@ def test_readme_commands_are_what_ci_runs() -> None:
 
 @settings(max_examples=500, deadline=None)
 @given(
-    st.lists(st.text("ab-é ", min_size=1, max_size=12), max_size=20).map(" ".join),
+    st.lists(st.text("ab-é \u00a0\u2009", min_size=1, max_size=12), max_size=20).map(" ".join),
     st.integers(8, 40),
     st.sampled_from(["", "  ", "- "]),
     st.booleans(),

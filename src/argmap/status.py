@@ -335,7 +335,7 @@ def _argument_statuses(
                 line=text,
                 verdict=v.word,
                 reason=v.reason,
-                label=v.label.value,
+                label=v.label,  # a Label is its own string
                 unrebutted=not attacked[i],
                 semantics=semantics,
                 some_reading=accepted[i].credulous,
@@ -445,7 +445,7 @@ def _statuses(
             line=line,
             verdict=v.word,
             reason=v.reason,
-            label=v.label.value,
+            label=v.label,  # a Label is its own string
             unrebutted=not rebutted[i],
             semantics=semantics,
             some_reading=accepted[i].credulous,

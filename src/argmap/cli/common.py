@@ -166,22 +166,15 @@ def wrap(
         >>> wrap("one two three", 12, "- ", "  ")
         ['- one two', '  three']
     """
-    if (
-        text
-        and len(initial_indent) + len(text) <= width
-        and text.isprintable()
-        and text == " ".join(text.split())
-    ):
-        return [initial_indent + text]
-    if (
-        text
-        and (not break_on_hyphens or "-" not in text)
-        and text.isprintable()
-        and text == " ".join(text.split())
-    ):
-        lines = _greedy(text, width, initial_indent, subsequent_indent)
-        if lines is not None:
-            return lines
+    # Single-spaced printable text (textwrap splits at ASCII whitespace only) is packed
+    # directly: at once when it fits, greedily otherwise, as textwrap would.
+    if text and text.isprintable() and "  " not in text and text.strip(" ") == text:
+        if len(initial_indent) + len(text) <= width:
+            return [initial_indent + text]
+        if not break_on_hyphens or "-" not in text:
+            lines = _greedy(text, width, initial_indent, subsequent_indent)
+            if lines is not None:
+                return lines
     return textwrap.wrap(
         text,
         width,
