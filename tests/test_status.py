@@ -123,6 +123,16 @@ def test_the_same_ad_hominem_as_a_rebuttal_brings_the_claim_down() -> None:
     by_id = {s.id: s for s in claim_statuses(m)}
     assert by_id["mission"].verdict == "answered"
     assert by_id["mission"].reason == "answered by control, which holds"
+    # ... and the check says what is wrong with the model.
+    (w,) = [d for d in argmap.check(m) if d.code == "W112"]
+    assert w.message.startswith("attacks the arguer, not the claim: make it undercut")
+    undercut = journalism(
+        [
+            {"id": "r-testimony", "from": "q-profit", "to": "mission", "type": "supports"},
+            {"from": "control", "to": "r-testimony", "type": "undercuts", "scheme": "ad-hominem"},
+        ]
+    )
+    assert not [d for d in argmap.check(undercut) if d.code == "W112"]
 
 
 def test_moves_that_deny_nothing_do_not_count() -> None:
