@@ -102,7 +102,7 @@ def to_mermaid(m: ArgumentMap, *, direction: str = "LR") -> str:
         flowchart TB
           classDef side_0 fill:#FBE3B0,stroke:#E69F00,color:#000
           ...
-          n0("A #lt;b#gt;<br/><i>Ann · as reported</i><br/><b>HOLDS</b>"):::side_0
+          n0("A #lt;b#gt;<br/><i>Ann</i><br/><b>HOLDS</b>"):::side_0
           n1>"« x »<br/><i>Grok, reporting Ann · s · AI-generated</i>"]:::ai
           class n0 holds
           n1 --> n0
