@@ -102,7 +102,12 @@ def grounded(n: int, seed: int) -> dict[str, Any]:
 def search(n: int, per_arg: float, seed: int) -> dict[str, Any]:
     from generate import random_framework
 
-    from argmap.semantics.dung import _adjacency, _decompose, preferred_extensions, stable_extensions
+    from argmap.semantics.dung import (
+        _adjacency,
+        _decompose,
+        preferred_extensions,
+        stable_extensions,
+    )
 
     G = random_framework(n, int(per_arg * n), seed, every_attacked=True)
     parts = _decompose(*_adjacency(G)).parts
