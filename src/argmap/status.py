@@ -38,6 +38,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from argmap._bulk import gc_paused
@@ -320,27 +321,30 @@ def _argument_statuses(
     ids = argument_ids(fw.names)
     found = verdicts(fw, lab, [ids[a] for a in fw.names])
     accepted = accept(fw, semantics, lab)
-    attacked = bytearray(fw.n + 1)
-    for _, target in fw.attacks:
-        attacked[target] = 1
-    out = []
+    attacked = set(map(itemgetter(1), fw.attacks))
+    out: list[ClaimStatus] = []
+    append = out.append
     for i, a in enumerate(fw.names, 1):
         v = found[i]
-        text = argument_text(a)
-        out.append(
-            ClaimStatus(
-                id=ids[a],
-                kind="argument",
-                text=text,
-                line=text,
-                verdict=v.word,
-                reason=v.reason,
-                label=v.label,  # a Label is its own string
-                unrebutted=not attacked[i],
-                semantics=semantics,
-                some_reading=accepted[i].credulous,
-                every_reading=accepted[i].sceptical,
-                strength=round(scores[i - 1], 4) if scores is not None else None,
+        acc = accepted[i]
+        text = str(a) if type(a) is int else argument_text(a)
+        append(
+            ClaimStatus(  # positional, in field order: this runs once per argument
+                ids[a],
+                "argument",
+                text,
+                text,
+                v.word,
+                v.reason,
+                v.label,  # a Label is its own string
+                i not in attacked,
+                semantics,
+                acc.credulous,
+                acc.sceptical,
+                [],
+                None,
+                0,
+                round(scores[i - 1], 4) if scores is not None else None,
             )
         )
     return out
@@ -410,9 +414,7 @@ def _statuses(
         scores = strength(G, base_scores(m, G)).scores
     # A rebuttal that fails by preference is still a rebuttal.
     every_attack = fw if preference is None else framework_of(m, support=support)
-    rebutted = bytearray(fw.n + 1)
-    for _, target in every_attack.attacks:
-        rebutted[target] = 1
+    rebutted = set(map(itemgetter(1), every_attack.attacks))
     claims = m.claim_by_id()
     evidence = m.evidence_by_id()
     names, kinds = fw.names, fw.kinds
@@ -430,30 +432,31 @@ def _statuses(
             hedged = words.claim_hedge(node)
             text = claim.text
             line = words.line_of(text, hedged, [words.name(p) for p in claim.asserted_by])
-            who, hedge = list(claim.asserted_by), hedged.value
+            who, hedge = list(claim.asserted_by), hedged  # a Hedge is its own string
         elif not quotes_too:
             continue
         else:
             ev = evidence[node]
             text = ev.quote
             line = f"« {' '.join(ev.quote.split())} » — {words.quote_credit(node)}"
-            who, hedge = list(ev.speaker), words.quote_hedge(node).value
-        out[node] = ClaimStatus(
-            id=node,
-            kind=fw.kinds[i],
-            text=text,
-            line=line,
-            verdict=v.word,
-            reason=v.reason,
-            label=v.label,  # a Label is its own string
-            unrebutted=not rebutted[i],
-            semantics=semantics,
-            some_reading=accepted[i].credulous,
-            every_reading=accepted[i].sceptical,
-            asserted_by=who,
-            hedge=hedge,
-            quotes=quotes[i],
-            strength=round(scores[node], 4) if scores is not None else None,
+            who, hedge = list(ev.speaker), words.quote_hedge(node)
+        acc = accepted[i]
+        out[node] = ClaimStatus(  # positional, in field order: this runs once per node
+            node,
+            kinds[i],
+            text,
+            line,
+            v.word,
+            v.reason,
+            v.label,  # a Label is its own string
+            i not in rebutted,
+            semantics,
+            acc.credulous,
+            acc.sceptical,
+            who,
+            hedge,
+            quotes[i],
+            round(scores[node], 4) if scores is not None else None,
         )
     return out
 
