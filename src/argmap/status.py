@@ -95,7 +95,12 @@ VERDICTS = {Label.IN: "holds", Label.OUT: "answered", Label.UNDEC: "contested"}
 #: Acceptance under a semantics, in words.
 READINGS = {True: "in every reading", False: "in some reading"}
 
-_MOST_NAMED = 3  # names listed in a one-line reason before "and N more"
+_MOST_NAMED = 3
+
+# Labels as plain strings (an enum's .value is slow to read a million times).
+_PLAIN: dict[Any, str] = {
+    x: x.value for x in Label
+}  # names listed in a one-line reason before "and N more"
 
 
 class Verdict(NamedTuple):
@@ -336,7 +341,7 @@ def _argument_statuses(
                 text,
                 v.word,
                 v.reason,
-                v.label,  # a Label is its own string
+                _PLAIN[v.label],
                 i not in attacked,
                 semantics,
                 acc.credulous,
@@ -398,7 +403,9 @@ def _statuses(
 ) -> dict[str, ClaimStatus]:
     from argmap.attribution import Attribution
     from argmap.graph import CLAIM
+    from argmap.model import Hedge
 
+    plain_hedge = {h: h.value for h in Hedge}
     if semantics not in SEMANTICS:
         raise ValueError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
     fw = framework_of(m, support=support, preference=preference)
@@ -432,14 +439,14 @@ def _statuses(
             hedged = words.claim_hedge(node)
             text = claim.text
             line = words.line_of(text, hedged, [words.name(p) for p in claim.asserted_by])
-            who, hedge = list(claim.asserted_by), hedged  # a Hedge is its own string
+            who, hedge = list(claim.asserted_by), plain_hedge[hedged]
         elif not quotes_too:
             continue
         else:
             ev = evidence[node]
             text = ev.quote
             line = f"« {' '.join(ev.quote.split())} » — {words.quote_credit(node)}"
-            who, hedge = list(ev.speaker), words.quote_hedge(node)
+            who, hedge = list(ev.speaker), plain_hedge[words.quote_hedge(node)]
         acc = accepted[i]
         out[node] = ClaimStatus(  # positional, in field order: this runs once per node
             node,
@@ -448,7 +455,7 @@ def _statuses(
             line,
             v.word,
             v.reason,
-            v.label,  # a Label is its own string
+            _PLAIN[v.label],
             i not in rebutted,
             semantics,
             acc.credulous,
