@@ -55,9 +55,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DISCLAIMER",
-    "READINGS",
     "SEMANTICS",
-    "VERDICTS",
     "VERDICT_MEANINGS",
     "VERDICT_WORDS",
     "ClaimStatus",
@@ -66,7 +64,6 @@ __all__ = [
     "argument_text",
     "base_scores",
     "claim_statuses",
-    "framework_of",
     "node_statuses",
     "statuses_of",
     "verdicts",
@@ -89,18 +86,10 @@ VERDICT_MEANINGS = {
 #: What every listing of verdicts says first.
 DISCLAIMER = "A verdict says what these texts show, not whether a claim is true."
 
-#: The plain word for each grounded label, where no support is needed.
-VERDICTS = {Label.IN: "holds", Label.OUT: "answered", Label.UNDEC: "contested"}
-
-#: Acceptance under a semantics, in words.
-READINGS = {True: "in every reading", False: "in some reading"}
-
-_MOST_NAMED = 3
+_MOST_NAMED = 3  # names listed in a one-line reason before "and N more"
 
 # Labels as plain strings (an enum's .value is slow to read a million times).
-_PLAIN: dict[Any, str] = {
-    x: x.value for x in Label
-}  # names listed in a one-line reason before "and N more"
+_PLAIN: dict[Any, str] = {x: x.value for x in Label}
 
 
 class Verdict(NamedTuple):
@@ -294,13 +283,6 @@ class ClaimStatus:
         }
 
 
-def framework_of(
-    m: ArgumentMap, *, support: bool = True, preference: str | None = None
-) -> Framework:
-    """Return the framework of a map (see :meth:`Framework.from_map`)."""
-    return Framework.from_map(m, support=support, preference=preference)
-
-
 def statuses_of(
     fw: Framework,
     *,
@@ -408,7 +390,7 @@ def _statuses(
     plain_hedge = {h: h.value for h in Hedge}
     if semantics not in SEMANTICS:
         raise ValueError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
-    fw = framework_of(m, support=support, preference=preference)
+    fw = Framework.from_map(m, support=support, preference=preference)
     lab = grounded(fw)
     found = verdicts(fw, lab)
     accepted = accept(fw, semantics, lab)
@@ -420,7 +402,7 @@ def _statuses(
         G = to_graph(m)
         scores = strength(G, base_scores(m, G)).scores
     # A rebuttal that fails by preference is still a rebuttal.
-    every_attack = fw if preference is None else framework_of(m, support=support)
+    every_attack = fw if preference is None else Framework.from_map(m, support=support)
     rebutted = set(map(itemgetter(1), every_attack.attacks))
     claims = m.claim_by_id()
     evidence = m.evidence_by_id()
