@@ -40,11 +40,15 @@ import itertools
 import operator
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from argmap._bulk import gc_paused
+from argmap._lazy import lazy_module
+
+if TYPE_CHECKING:
+    import networkx as nx
+else:  # imported on first use: the searches over plain lists need no graph
+    nx = lazy_module("networkx")
 
 __all__ = [
     "SEMANTICS",

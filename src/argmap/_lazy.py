@@ -1,0 +1,41 @@
+"""Modules imported on first use, so that a command pays only for what it needs.
+
+networkx and pydantic take a tenth of a second or more to import; ``argmap solve`` on a
+framework file needs neither. A module-level name bound to :func:`lazy_module` imports
+the real module the first time one of its attributes is read.
+
+Example:
+    >>> json = lazy_module("json")
+    >>> json.dumps([1])
+    '[1]'
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+from typing import Any
+
+__all__ = ["lazy_module"]
+
+
+class _LazyModule:
+    """Stands for a module, importing it when one of its attributes is first read."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._module: ModuleType | None = None
+
+    def __getattr__(self, attr: str) -> Any:
+        module = self._module
+        if module is None:
+            module = self._module = importlib.import_module(self._name)
+        return getattr(module, attr)
+
+    def __repr__(self) -> str:
+        return f"<module {self._name!r}, imported on first use>"
+
+
+def lazy_module(name: str) -> Any:
+    """Return a stand-in for the module ``name`` that imports it on first attribute use."""
+    return _LazyModule(name)

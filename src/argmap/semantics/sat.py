@@ -1,0 +1,330 @@
+"""Extensions found by a SAT solver: a complete-labelling encoding on python-sat.
+
+The arguments of a part are numbered 0..m-1 and given by their attackers. Each
+argument ``x`` has two variables, ``in(x) = x + 1`` and ``out(x) = m + x + 1`` (UNDEC
+is neither), and the clauses say what a complete labelling is (Caminada 2006; the
+encoding of Cerutti, Dunne, Giacomin and Vallati, "Computing preferred extensions in
+abstract argumentation: a SAT-based approach", TAFA 2013): ``x`` is IN iff every
+attacker is OUT, OUT iff some attacker is IN, never both. A third variable
+``range(x) = 2m + x + 1``, when asked for, stands for "IN or OUT".
+
+Preferred extensions come from *iterated maximisation* (the PrefSAT scheme of that
+paper, as ICCMA solvers use it): a complete labelling found is grown, an undecided
+argument at a time asked to come IN while everything IN stays IN, until the solver
+says no; the IN set is then a preferred extension, and a clause asking for some
+argument outside it keeps every later answer from being a subset of it. A labelling
+with nothing UNDEC is stable, hence preferred, at once. The solver is told to try IN
+first, so most labellings it finds are already maximal. Semi-stable and stage
+extensions grow the range the same way (Caminada 2006; Verheij 1996), then list every
+labelling with that range.
+
+Example:
+    >>> sorted(preferred([[1], [0], [1]]))      # 0 <-> 1, 1 -> 2
+    [[0, 2], [1]]
+    >>> complete_count = len(list(complete([[1], [0]])))
+    >>> complete_count
+    3
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+__all__ = [
+    "SOLVER",
+    "complete",
+    "credulous",
+    "credulous_all",
+    "maximal_range",
+    "preferred",
+    "sceptical_preferred",
+    "stable",
+]
+
+#: The python-sat solver used: CaDiCaL 1.5.3, which follows the phases it is given (IN first)
+#: and so mostly finds maximal labellings at once.
+SOLVER = "cd15"
+
+Attackers = Sequence[Sequence[int]]
+
+
+class _Encoding:
+    """A solver holding the complete-labelling clauses of a part (or conflict-freeness
+    only, for stage extensions), with fresh variables on demand."""
+
+    def __init__(
+        self,
+        attackers: Attackers,
+        *,
+        stable: bool = False,
+        ranged: bool = False,
+        stage: bool = False,
+    ) -> None:
+        from pysat.solvers import Solver
+
+        m = len(attackers)
+        self.m = m
+        self.solver: Any = Solver(name=SOLVER)
+        self.top = 3 * m
+        add = self.solver.add_clause
+        if stage:
+            self._stage(attackers)
+            return
+        for x, atts in enumerate(attackers):
+            i, o = x + 1, m + x + 1
+            add([-i, -o])
+            add([i, *(-(m + a + 1) for a in atts)])  # every attacker OUT: IN
+            add([-o, *(a + 1 for a in atts)])  # OUT: some attacker IN
+            for a in atts:
+                add([-i, m + a + 1])  # IN: every attacker OUT
+                add([-(a + 1), o])  # an attacker IN: OUT
+            if stable:
+                add([i, o])
+            if ranged:
+                r = 2 * m + x + 1
+                add([-r, i, o])
+                add([r, -i])
+                add([r, -o])
+        self.solver.set_phases(list(range(1, m + 1)))
+
+    def _stage(self, attackers: Attackers) -> None:
+        """Conflict-freeness only, and range(x) iff x or an attacker of x is IN."""
+        m = self.m
+        add = self.solver.add_clause
+        for x, atts in enumerate(attackers):
+            i, r = x + 1, 2 * m + x + 1
+            for a in atts:
+                add([-i, -(a + 1)])
+                add([r, -(a + 1)])
+            add([-r, i, *(a + 1 for a in atts)])
+            add([r, -i])
+            add([-(m + x + 1)])  # out(x) is not used
+        self.solver.set_phases([2 * m + x + 1 for x in range(m)])
+
+    def fresh(self) -> int:
+        self.top += 1
+        return self.top
+
+    def solve(self, assumptions: Sequence[int] = ()) -> list[int] | None:
+        """Return the model (literal of variable v at index v - 1), or None."""
+        if not self.solver.solve(assumptions=assumptions):
+            return None
+        model: list[int] = self.solver.get_model()
+        return model
+
+    def delete(self) -> None:
+        self.solver.delete()
+
+
+def _ins(model: list[int], m: int) -> list[int]:
+    return [x for x in range(m) if model[x] > 0]
+
+
+def _grow(enc: _Encoding, model: list[int]) -> list[int]:
+    """Return a model whose IN set is a preferred extension containing the IN set of
+    ``model`` (a complete labelling)."""
+    m = enc.m
+    while True:
+        undec = [x + 1 for x in range(m) if model[x] < 0 and model[m + x] < 0]
+        if not undec:  # stable: nothing can be added
+            return model
+        act = enc.fresh()
+        enc.solver.add_clause([-act, *undec])
+        bigger = enc.solve([act, *(x for x in model[:m] if x > 0)])
+        enc.solver.add_clause([-act])
+        if bigger is None:
+            return model
+        model = bigger
+
+
+def preferred(attackers: Attackers) -> Iterator[list[int]]:
+    """Yield every preferred extension of the part (IN arguments, ascending).
+
+    Example:
+        >>> list(preferred([[0]]))          # a self-attacker: only the empty set
+        [[]]
+    """
+    enc = _Encoding(attackers)
+    m = enc.m
+    try:
+        while True:
+            model = enc.solve()
+            if model is None:
+                return
+            model = _grow(enc, model)
+            ins = _ins(model, m)
+            yield ins
+            outside = [x + 1 for x in range(m) if model[x] < 0]
+            if not outside:
+                return
+            enc.solver.add_clause(outside)  # later ones are no subsets of this one
+    finally:
+        enc.delete()
+
+
+def complete(attackers: Attackers, *, stable_only: bool = False) -> Iterator[list[int]]:
+    """Yield every complete (or, with ``stable_only``, stable) extension of the part.
+
+    Example:
+        >>> sorted(complete([[1], [0]], stable_only=True))
+        [[0], [1]]
+    """
+    enc = _Encoding(attackers, stable=stable_only)
+    m = enc.m
+    try:
+        while True:
+            model = enc.solve()
+            if model is None:
+                return
+            yield _ins(model, m)
+            enc.solver.add_clause([-x for x in model[:m]])  # not this IN set again
+    finally:
+        enc.delete()
+
+
+def stable(attackers: Attackers, assumptions: Sequence[int] = ()) -> list[int] | None:
+    """Return one stable extension of the part, under ``assumptions`` (``x + 1``: x IN,
+    ``-(x + 1)``: x not IN), or None when there is none.
+
+    Example:
+        >>> stable([[1], [0]], [2]), stable([[0]])
+        ([1], None)
+    """
+    enc = _Encoding(attackers, stable=True)
+    try:
+        model = enc.solve(assumptions)
+        return None if model is None else _ins(model, enc.m)
+    finally:
+        enc.delete()
+
+
+def credulous(attackers: Attackers, x: int, *, maximal: bool = True) -> list[int] | None:
+    """Return an extension holding ``x``: a preferred one (or, with ``maximal=False``,
+    just a complete one), or None when no admissible set holds ``x``.
+
+    Example:
+        >>> credulous([[1], [0], [1]], 2), credulous([[0]], 0)
+        ([0, 2], None)
+    """
+    enc = _Encoding(attackers)
+    try:
+        model = enc.solve([x + 1])
+        if model is None:
+            return None
+        return _ins(_grow(enc, model) if maximal else model, enc.m)
+    finally:
+        enc.delete()
+
+
+def sceptical_preferred(attackers: Attackers, x: int) -> list[int] | None:
+    """Return a preferred extension without ``x``, or None when every one holds it.
+
+    Preferred extensions holding ``x`` are ruled out one by one (each by a clause
+    asking for an argument outside it), each found by growing a complete labelling
+    with ``x`` not IN.
+
+    Example:
+        >>> sceptical_preferred([[1], [0], [1]], 2), sceptical_preferred([[], [0]], 0)
+        ([1], None)
+    """
+    enc = _Encoding(attackers)
+    m = enc.m
+    try:
+        while True:
+            model = enc.solve([-(x + 1)])
+            if model is None:
+                return None
+            model = _grow(enc, model)
+            if model[x] < 0:
+                return _ins(model, m)
+            outside = [y + 1 for y in range(m) if model[y] < 0]
+            if not outside:
+                return None
+            enc.solver.add_clause(outside)
+    finally:
+        enc.delete()
+
+
+def credulous_all(attackers: Attackers) -> list[int]:
+    """Return the arguments of the part that some admissible set holds.
+
+    Example:
+        >>> credulous_all([[1], [0], [2]])
+        [0, 1]
+    """
+    enc = _Encoding(attackers)
+    m = enc.m
+    found = [False] * m
+    try:
+        while True:
+            rest = [x + 1 for x in range(m) if not found[x]]
+            if not rest:
+                break
+            act = enc.fresh()
+            enc.solver.add_clause([-act, *rest])
+            model = enc.solve([act])
+            enc.solver.add_clause([-act])
+            if model is None:
+                break
+            for x in range(m):
+                if model[x] > 0:
+                    found[x] = True
+    finally:
+        enc.delete()
+    return [x for x in range(m) if found[x]]
+
+
+def maximal_range(
+    attackers: Attackers, *, stage: bool = False, assumptions: Sequence[int] = ()
+) -> Iterator[list[int]]:
+    """Yield the semi-stable extensions of the part (complete labellings whose range,
+    IN or OUT, no other complete labelling's range strictly contains), or with
+    ``stage`` its stage extensions (conflict-free sets of maximal range, the range of a
+    set being it and what it attacks). ``assumptions`` filter the extensions yielded
+    (not the ranges compared).
+
+    Each maximal range is found by growing a range until the solver finds none larger;
+    every extension with exactly that range is then listed, and a clause asking for an
+    argument outside the range rules out every range it contains.
+
+    Example:
+        >>> sorted(maximal_range([[1], [0], [2]]))            # 0 <-> 1, 2 self-attacks
+        [[0], [1]]
+        >>> sorted(maximal_range([[], [0, 1]], stage=True))   # 0 -> 1, 1 self-attacks
+        [[0]]
+    """
+    enc = _Encoding(attackers, ranged=not stage, stage=stage)
+    m = enc.m
+    rng = [2 * m + x + 1 for x in range(m)]
+    try:
+        while True:
+            model = enc.solve()
+            if model is None:
+                return
+            while True:  # grow the range
+                inside = [r for r in rng if model[r - 1] > 0]
+                outside = [r for r in rng if model[r - 1] < 0]
+                if not outside:
+                    break
+                act = enc.fresh()
+                enc.solver.add_clause([-act, *outside])
+                bigger = enc.solve([act, *inside])
+                enc.solver.add_clause([-act])
+                if bigger is None:
+                    break
+                model = bigger
+            exact = [*inside, *(-r for r in outside)]
+            act = enc.fresh()
+            while True:  # every extension with this range
+                found = enc.solve([act, *exact, *assumptions])
+                if found is None:
+                    break
+                yield _ins(found, m)
+                enc.solver.add_clause([-act, *(-x for x in found[:m])])
+            enc.solver.add_clause([-act])
+            if not outside:
+                return
+            enc.solver.add_clause(outside)
+    finally:
+        enc.delete()
