@@ -24,30 +24,72 @@ Example:
     [('betrayal', 'holds'), ('no-betrayal', 'unsupported')]
 """
 
-from argmap.analysis import SupportingQuote, UnrebuttedClaim, map_stats, unrebutted
-from argmap.checks import RULES, check
-from argmap.diagnostics import Diagnostic, MapError, Severity
-from argmap.explain import dispute_tree, explain
-from argmap.graph import to_graph
-from argmap.loader import load, loads
-from argmap.model import (
-    ArgumentMap,
-    Claim,
-    Evidence,
-    Hedge,
-    Party,
-    Question,
-    Relation,
-    RelationType,
-    Source,
-    SourceKind,
-    map_schema,
-    upgrade,
-)
-from argmap.provenance import find_quote, prove_quotes
-from argmap.questions import question_overview
-from argmap.status import ClaimStatus, claim_statuses, node_statuses
-from argmap.timeline import timeline
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from argmap.analysis import SupportingQuote, UnrebuttedClaim, map_stats, unrebutted
+    from argmap.checks import RULES, check
+    from argmap.diagnostics import Diagnostic, MapError, Severity
+    from argmap.explain import dispute_tree, explain
+    from argmap.graph import to_graph
+    from argmap.loader import load, loads
+    from argmap.model import (
+        ArgumentMap,
+        Claim,
+        Evidence,
+        Hedge,
+        Party,
+        Question,
+        Relation,
+        RelationType,
+        Source,
+        SourceKind,
+        map_schema,
+        upgrade,
+    )
+    from argmap.provenance import find_quote, prove_quotes
+    from argmap.questions import question_overview
+    from argmap.status import ClaimStatus, claim_statuses, node_statuses
+    from argmap.timeline import timeline
+
+# Where each public name lives: imported on first use, so that a command loads only
+# what it needs (``argmap solve`` on a framework file needs neither pydantic nor networkx).
+_EXPORTS = {
+    "SupportingQuote": "argmap.analysis",
+    "UnrebuttedClaim": "argmap.analysis",
+    "map_stats": "argmap.analysis",
+    "unrebutted": "argmap.analysis",
+    "RULES": "argmap.checks",
+    "check": "argmap.checks",
+    "Diagnostic": "argmap.diagnostics",
+    "MapError": "argmap.diagnostics",
+    "Severity": "argmap.diagnostics",
+    "dispute_tree": "argmap.explain",
+    "explain": "argmap.explain",
+    "to_graph": "argmap.graph",
+    "load": "argmap.loader",
+    "loads": "argmap.loader",
+    "ArgumentMap": "argmap.model",
+    "Claim": "argmap.model",
+    "Evidence": "argmap.model",
+    "Hedge": "argmap.model",
+    "Party": "argmap.model",
+    "Question": "argmap.model",
+    "Relation": "argmap.model",
+    "RelationType": "argmap.model",
+    "Source": "argmap.model",
+    "SourceKind": "argmap.model",
+    "map_schema": "argmap.model",
+    "upgrade": "argmap.model",
+    "find_quote": "argmap.provenance",
+    "prove_quotes": "argmap.provenance",
+    "question_overview": "argmap.questions",
+    "ClaimStatus": "argmap.status",
+    "claim_statuses": "argmap.status",
+    "node_statuses": "argmap.status",
+    "timeline": "argmap.timeline",
+}
 
 __version__ = "0.1.0"
 
@@ -87,3 +129,12 @@ __all__ = [
     "unrebutted",
     "upgrade",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

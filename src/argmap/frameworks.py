@@ -57,16 +57,20 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from argmap._bulk import gc_paused
-from argmap.model import ArgumentMap
+from argmap._lazy import lazy_module
 from argmap.semantics.dung import _adjacency
 from argmap.semantics.framework import Framework
-from argmap.semantics.strength import strength
-from argmap.status import SEMANTICS, ClaimStatus, argument_ids, argument_text, statuses_of
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from argmap.model import ArgumentMap
+    from argmap.status import ClaimStatus
+else:  # imported on first use: ICCMA text read in bulk needs no graph
+    nx = lazy_module("networkx")
 
 __all__ = [
     "FRAMEWORK_FORMATS",
@@ -79,6 +83,7 @@ __all__ = [
     "read_attacks",
     "read_framework",
     "read_iccma",
+    "read_iccma_numbers",
     "read_tgf",
     "write_apx",
     "write_framework",
@@ -193,6 +198,47 @@ def read_iccma(text: str) -> nx.DiGraph:
         ...
         argmap.frameworks.FrameworkFormatError: 2:3: expected two argument numbers, got 'x'
     """
+    n, names, edges = _parse_iccma(text)
+    G = nx.DiGraph()
+    if (
+        n
+        and len(names) == n
+        and all(1 <= i <= n for i in names)
+        and len(set(map(_hashable_key, names.values()))) == n
+    ):
+        G.add_nodes_from(names[i] for i in range(1, n + 1))
+        G.add_edges_from((names[a], names[b]) for a, b in edges)
+    else:
+        G.add_nodes_from(range(1, n + 1))
+        G.add_edges_from(edges)
+    return G
+
+
+def read_iccma_numbers(text: str) -> tuple[int, list[tuple[int, int]]]:
+    """Return the number of arguments N of ICCMA 2023 text and its attacks, by argument
+    number (1..N), name comments ignored: what a competition solver reads. A file
+    written the usual way is read in bulk; no graph is built.
+
+    Raises:
+        FrameworkFormatError: as :func:`read_iccma`.
+
+    Example:
+        >>> read_iccma_numbers("p af 3\\n# 1 musk\\n1 2\\n2 3\\n")
+        (3, [(1, 2), (2, 3)])
+        >>> read_iccma_numbers("p af 2\\n1 3\\n")
+        Traceback (most recent call last):
+        ...
+        argmap.frameworks.FrameworkFormatError: 2:3: argument 3 is not in 1..2
+    """
+    fast = _iccma_fast(text)
+    if fast is not None:
+        return len(fast[0]), fast[1]
+    n, _, edges = _parse_iccma(text)
+    return n, edges
+
+
+def _parse_iccma(text: str) -> tuple[int, dict[int, Any], list[tuple[int, int]]]:
+    """Return N, the names of name comments by number, and the attacks of ICCMA text."""
     n: int | None = None
     names: dict[int, Any] = {}
     edges: list[tuple[int, int]] = []
@@ -227,19 +273,7 @@ def read_iccma(text: str) -> nx.DiGraph:
         edges.append((a, b))
     if n is None:
         raise FrameworkFormatError(1, 1, "no 'p af N' header")
-    G = nx.DiGraph()
-    if (
-        n
-        and len(names) == n
-        and all(1 <= i <= n for i in names)
-        and len(set(map(_hashable_key, names.values()))) == n
-    ):
-        G.add_nodes_from(names[i] for i in range(1, n + 1))
-        G.add_edges_from((names[a], names[b]) for a, b in edges)
-    else:
-        G.add_nodes_from(range(1, n + 1))
-        G.add_edges_from(edges)
-    return G
+    return n, names, edges
 
 
 _ONLY_NUMBERS = re.compile(r"[0-9 \n]*")
@@ -702,6 +736,9 @@ def framework_to_map(G: nx.DiGraph, *, title: str | None = None) -> ArgumentMap:
         >>> [(c.id, c.text) for c in m.claims], m.relations[0].type.value
         ([('1', '1'), ('2', '2')], 'rebuts')
     """
+    from argmap.model import ArgumentMap
+    from argmap.status import argument_ids, argument_text
+
     nodes, edges = _attack_graph(G)
     ids = argument_ids(nodes)
     return ArgumentMap.model_validate(
@@ -729,11 +766,15 @@ def framework_statuses(
         >>> [(s.id, s.verdict) for s in framework_statuses([1, 2, 3], [(1, 2), (2, 3)])]
         [('1', 'holds'), ('2', 'answered'), ('3', 'holds')]
     """
+    from argmap.status import SEMANTICS, statuses_of
+
     if semantics not in SEMANTICS:
         raise ValueError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
     fw = Framework.from_attacks(arguments, attacks)
     scores = None
     if with_strength:
+        from argmap.semantics.strength import strength
+
         G = nx.DiGraph()
         G.add_nodes_from(arguments)
         G.add_edges_from(attacks)

@@ -16,8 +16,6 @@ import sys
 from collections.abc import Sequence
 
 from argmap import __version__
-from argmap.cli import commands
-from argmap.cli.common import CliError
 from argmap.diagnostics import MapError
 
 __all__ = ["build_parser", "main"]
@@ -31,11 +29,15 @@ examples:
   argmap unrebutted data/claims.json      claims that nobody rebuts, with their quotes
   argmap stats data/claims.json           counts per party, source and relation
   argmap schema -o map.schema.json        the JSON Schema of map files
+  argmap solve -p EE-PR -f fw.i23         a framework's preferred extensions, as a solver
 """
 
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every command registered."""
+    from argmap.cli import commands
+    from argmap.cli.solve_cmd import register_solve
+
     parser = argparse.ArgumentParser(
         prog="argmap",
         description=DESCRIPTION,
@@ -43,16 +45,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    for register in commands.REGISTRY:
+    for register in [*commands.REGISTRY, register_solve]:
         register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code.
+
+    ``argmap --version`` and ``argmap solve`` start at once: they import neither the
+    other commands nor what those need (pydantic, networkx).
+    """
+    words = list(argv) if argv is not None else sys.argv[1:]
+    if words == ["--version"]:
+        print(f"argmap {__version__}")
+        return 0
+    if words[:1] == ["solve"]:
+        from argmap.cli.solve_cmd import solve_main
+
+        return solve_main(words[1:])
+    from argmap.cli.common import CliError
+
     parser = build_parser()
     try:
-        args = parser.parse_args(list(argv) if argv is not None else None)
+        args = parser.parse_args(words)
     except SystemExit as exc:  # --help, --version, or a usage error (argparse says which)
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     if getattr(args, "run", None) is None:
