@@ -234,7 +234,7 @@ def test_unknown_semantics_and_arguments() -> None:
     fw = Framework.from_attacks([1, 2], [(1, 2)])
     with pytest.raises(ValueError, match="unknown semantics"):
         list(ext.extensions(fw, "naive"))
-    with pytest.raises(ValueError, match="not in 1..2"):
+    with pytest.raises(ValueError, match=r"not in 1\.\.2"):
         ext.credulous(fw, "preferred", 3)
 
 
