@@ -124,33 +124,39 @@ class _Split:
             self.parts.append(
                 _Part(
                     nodes=nodes,
-                    attackers=[sorted(index[a] for a in attackers[x]) for x in members],
-                    targets=[sorted(index[t] for t in targets[x]) for x in members],
+                    attackers=[[index[a] for a in attackers[x]] for x in members],
+                    targets=[[index[t] for t in targets[x]] for x in members],
                 )
             )
 
     def whole(self, picks: Sequence[Sequence[int]]) -> list[int]:
         """Return the grounded extension with one extension (local numbers) of every part."""
-        ext = list(self.grounded_in)
+        ext = self.grounded_in.copy()
         for part, pick in zip(self.parts, picks, strict=True):
-            nodes = part.nodes
-            ext.extend(nodes[j] for j in pick)
-        ext.sort()
+            ext += map(part.nodes.__getitem__, pick)
+        if self.grounded_in or len(picks) > 1:  # else ascending already
+            ext.sort()
         return ext
 
 
-def _part_extensions(part: _Part, semantics: str) -> Iterator[list[int]]:
-    """Yield the extensions of one part (local numbers)."""
+def _part_extensions(
+    part: _Part, semantics: str, *, by_number: bool = False
+) -> Iterator[list[int]]:
+    """Yield the extensions of one part: local numbers, or with ``by_number`` the
+    arguments' own numbers."""
     m = len(part.nodes)
+    labels = part.nodes if by_number else None
     if m <= SEARCH_LIMIT and semantics in _SEARCHED:
+        names = labels or range(m)
         for mask in _search(part, semantics):
-            yield [j for j in range(m) if mask >> j & 1]
+            yield [names[j] for j in range(m) if mask >> j & 1]
     elif semantics == "preferred":
-        yield from sat.preferred(part.attackers)
+        yield from sat.preferred(part.attackers, labels)
     elif semantics in ("complete", "stable"):
-        yield from sat.complete(part.attackers, stable_only=semantics == "stable")
+        yield from sat.complete(part.attackers, stable_only=semantics == "stable", labels=labels)
     else:
-        yield from sat.maximal_range(part.attackers, stage=semantics == "stage")
+        found = sat.maximal_range(part.attackers, stage=semantics == "stage")
+        yield from (found if labels is None else ([labels[j] for j in e] for e in found))
 
 
 def _part_with(part: _Part, semantics: str, x: int, member: bool) -> list[int] | None:
@@ -213,14 +219,19 @@ def extensions(fw: Framework, semantics: str) -> Iterator[list[int]]:
     if semantics == "grounded":
         yield split.grounded_in
         return
+    base = split.grounded_in
+    if len(split.parts) == 1:  # streamed, each extension as soon as it is found
+        for pick in _part_extensions(split.parts[0], semantics, by_number=True):
+            yield sorted(base + pick) if base else pick
+        return
     per_part = []
     for part in split.parts:
-        found = list(_part_extensions(part, semantics))
+        found = list(_part_extensions(part, semantics, by_number=True))
         if not found:
             return
         per_part.append(found)
     for picks in itertools.product(*per_part):
-        yield split.whole(picks)
+        yield sorted(itertools.chain(base, *picks))
 
 
 def some_extension(fw: Framework, semantics: str) -> list[int] | None:

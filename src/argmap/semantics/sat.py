@@ -28,6 +28,7 @@ Example:
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -66,7 +67,7 @@ class _Encoding:
         m = len(attackers)
         self.m = m
         self.solver: Any = Solver(name=SOLVER)
-        self.top = 3 * m
+        self.top = 3 * m if ranged or stage else 2 * m
         add = self.solver.add_clause
         if stage:
             self._stage(attackers)
@@ -117,8 +118,16 @@ class _Encoding:
         self.solver.delete()
 
 
-def _ins(model: list[int], m: int) -> list[int]:
-    return [x for x in range(m) if model[x] > 0]
+def _ins(model: list[int], m: int, labels: Sequence[int] | None = None) -> list[int]:
+    """Return the IN arguments of ``model``: their numbers, or their ``labels``."""
+    if labels is None:
+        return [v - 1 for v in model[:m] if v > 0]
+    return [labels[v - 1] for v in model[:m] if v > 0]
+
+
+def _outside(model: list[int], m: int) -> list[int]:
+    """Return the clause asking for an argument that is not IN in ``model``."""
+    return [-v for v in model[:m] if v < 0]
 
 
 def _grow(enc: _Encoding, model: list[int]) -> list[int]:
@@ -126,7 +135,7 @@ def _grow(enc: _Encoding, model: list[int]) -> list[int]:
     ``model`` (a complete labelling)."""
     m = enc.m
     while True:
-        undec = [x + 1 for x in range(m) if model[x] < 0 and model[m + x] < 0]
+        undec = [-i for i, o in zip(model[:m], model[m : 2 * m], strict=True) if i < 0 > o]
         if not undec:  # stable: nothing can be added
             return model
         act = enc.fresh()
@@ -138,8 +147,9 @@ def _grow(enc: _Encoding, model: list[int]) -> list[int]:
         model = bigger
 
 
-def preferred(attackers: Attackers) -> Iterator[list[int]]:
-    """Yield every preferred extension of the part (IN arguments, ascending).
+def preferred(attackers: Attackers, labels: Sequence[int] | None = None) -> Iterator[list[int]]:
+    """Yield every preferred extension of the part (IN arguments, ascending; given by
+    their ``labels`` when there are labels).
 
     Example:
         >>> list(preferred([[0]]))          # a self-attacker: only the empty set
@@ -153,9 +163,8 @@ def preferred(attackers: Attackers) -> Iterator[list[int]]:
             if model is None:
                 return
             model = _grow(enc, model)
-            ins = _ins(model, m)
-            yield ins
-            outside = [x + 1 for x in range(m) if model[x] < 0]
+            yield _ins(model, m, labels)
+            outside = _outside(model, m)
             if not outside:
                 return
             enc.solver.add_clause(outside)  # later ones are no subsets of this one
@@ -163,8 +172,11 @@ def preferred(attackers: Attackers) -> Iterator[list[int]]:
         enc.delete()
 
 
-def complete(attackers: Attackers, *, stable_only: bool = False) -> Iterator[list[int]]:
-    """Yield every complete (or, with ``stable_only``, stable) extension of the part.
+def complete(
+    attackers: Attackers, *, stable_only: bool = False, labels: Sequence[int] | None = None
+) -> Iterator[list[int]]:
+    """Yield every complete (or, with ``stable_only``, stable) extension of the part, as
+    :func:`preferred` does.
 
     Example:
         >>> sorted(complete([[1], [0]], stable_only=True))
@@ -177,8 +189,8 @@ def complete(attackers: Attackers, *, stable_only: bool = False) -> Iterator[lis
             model = enc.solve()
             if model is None:
                 return
-            yield _ins(model, m)
-            enc.solver.add_clause([-x for x in model[:m]])  # not this IN set again
+            yield _ins(model, m, labels)
+            enc.solver.add_clause(list(map(operator.neg, model[:m])))  # not this IN set again
     finally:
         enc.delete()
 
@@ -238,7 +250,7 @@ def sceptical_preferred(attackers: Attackers, x: int) -> list[int] | None:
             model = _grow(enc, model)
             if model[x] < 0:
                 return _ins(model, m)
-            outside = [y + 1 for y in range(m) if model[y] < 0]
+            outside = _outside(model, m)
             if not outside:
                 return None
             enc.solver.add_clause(outside)
