@@ -102,6 +102,8 @@ class _Split:
             if lu >= 0 and lv >= 0:
                 attackers[lv].append(lu)
                 targets[lu].append(lv)
+        for atts in attackers:  # in the file's order: the SAT solver does better so
+            atts.sort()
         part_of = [-1] * len(undecided)
         self.parts: list[_Part] = []
         self.where: dict[int, tuple[int, int]] = {}  # argument -> (part, local number)
@@ -116,18 +118,18 @@ class _Split:
                     if part_of[y] < 0:
                         part_of[y] = k
                         members.append(y)
-            members.sort()
-            index = {x: j for j, x in enumerate(members)}
-            nodes = [undecided[x] for x in members]
+            nodes = undecided
+            if len(members) < len(undecided):  # else one part: numbered as it is
+                members.sort()
+                index = {x: j for j, x in enumerate(members)}
+                nodes = [undecided[x] for x in members]
+                attackers_k = [[index[a] for a in attackers[x]] for x in members]
+                targets_k = [[index[t] for t in targets[x]] for x in members]
+            else:
+                attackers_k, targets_k = attackers, targets
             for j, i in enumerate(nodes):
                 self.where[i] = (k, j)
-            self.parts.append(
-                _Part(
-                    nodes=nodes,
-                    attackers=[[index[a] for a in attackers[x]] for x in members],
-                    targets=[[index[t] for t in targets[x]] for x in members],
-                )
-            )
+            self.parts.append(_Part(nodes=nodes, attackers=attackers_k, targets=targets_k))
 
     def whole(self, picks: Sequence[Sequence[int]]) -> list[int]:
         """Return the grounded extension with one extension (local numbers) of every part."""
@@ -142,21 +144,20 @@ class _Split:
 def _part_extensions(
     part: _Part, semantics: str, *, by_number: bool = False
 ) -> Iterator[list[int]]:
-    """Yield the extensions of one part: local numbers, or with ``by_number`` the
-    arguments' own numbers."""
+    """Return the extensions of one part, as they are found: local numbers, or with
+    ``by_number`` the arguments' own numbers."""
     m = len(part.nodes)
     labels = part.nodes if by_number else None
     if m <= SEARCH_LIMIT and semantics in _SEARCHED:
         names = labels or range(m)
-        for mask in _search(part, semantics):
-            yield [names[j] for j in range(m) if mask >> j & 1]
-    elif semantics == "preferred":
-        yield from sat.preferred(part.attackers, labels)
-    elif semantics in ("complete", "stable"):
-        yield from sat.complete(part.attackers, stable_only=semantics == "stable", labels=labels)
-    else:
-        found = sat.maximal_range(part.attackers, stage=semantics == "stage")
-        yield from (found if labels is None else ([labels[j] for j in e] for e in found))
+        masks = _search(part, semantics)
+        return ([names[j] for j in range(m) if mask >> j & 1] for mask in masks)
+    if semantics == "preferred":
+        return sat.preferred(part.attackers, labels)
+    if semantics in ("complete", "stable"):
+        return sat.complete(part.attackers, stable_only=semantics == "stable", labels=labels)
+    found = sat.maximal_range(part.attackers, stage=semantics == "stage")
+    return found if labels is None else ([labels[j] for j in e] for e in found)
 
 
 def _part_with(part: _Part, semantics: str, x: int, member: bool) -> list[int] | None:

@@ -119,9 +119,12 @@ class _Encoding:
 
 
 def _ins(model: list[int], m: int, labels: Sequence[int] | None = None) -> list[int]:
-    """Return the IN arguments of ``model``: their numbers, or their ``labels``."""
+    """Return the IN arguments of ``model``: their numbers, or their ``labels``
+    (ascending, as the arguments of a part are)."""
     if labels is None:
         return [v - 1 for v in model[:m] if v > 0]
+    if labels[-1] == m:  # labels 1..m: the variables themselves
+        return [v for v in model[:m] if v > 0]
     return [labels[v - 1] for v in model[:m] if v > 0]
 
 
