@@ -17,6 +17,9 @@ same extensions; a row whose answers differ is marked. Peers:
   python-sat solver for this here; MiniSat 2.2 and Glucose take 2 to 6 times longer);
 - ``clingo``: ASPARTIX-style encodings, preferred extensions as subset-maximal models
   (domain heuristics, ``--enum-mode=domRec``), stable ones by the stable encoding;
+  the arguments of a model read through a table of symbols, the fastest way found
+  (``symbol.arguments[0].number`` takes three times as long: on 55k stable
+  extensions, reading the models costs clingo ten times its search);
 - ``pygarg``: its ``extension_enumeration`` (python-sat underneath);
 - ``formal-argumentation``: tried only up to 20 arguments, since it enumerates subsets.
 
@@ -197,12 +200,13 @@ def run_clingo(n: int, attacks: Attacks, semantics: str) -> Extensions:
     ctl = clingo.Control(options)
     facts = "".join(f"arg({i})." for i in range(1, n + 1))
     facts += "".join(f"att({a},{b})." for a, b in attacks)
-    ctl.add("base", [], facts + program + "#show in/1.\n")
+    ctl.add("base", [], facts + program + "#show. #show X : in(X).\n")
     ctl.ground([("base", [])])
+    number = {clingo.Number(i): i for i in range(1, n + 1)}  # faster than .number
     found: Extensions = []
     with ctl.solve(yield_=True) as handle:
         for model in handle:
-            found.append(frozenset(s.arguments[0].number for s in model.symbols(shown=True)))
+            found.append(frozenset(map(number.__getitem__, model.symbols(shown=True))))
     return found
 
 

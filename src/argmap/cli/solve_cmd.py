@@ -259,7 +259,7 @@ def _read(path: str, fileformat: str | None) -> Framework:
             from argmap.frameworks import read_iccma_numbers
 
             n, attacks = read_iccma_numbers(text)
-            return Framework.from_attacks(list(range(1, n + 1)), attacks)
+            return Framework(list(range(1, n + 1)), attacks)  # numbers checked in reading
         from argmap.frameworks import read_attacks
 
         return Framework.from_attacks(*read_attacks(text, fmt))
