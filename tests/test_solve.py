@@ -166,11 +166,11 @@ def _check_all_tasks(n: int, attacks: list[tuple[int, int]], want: dict[str, lis
             assert witness is None if yes else (witness in expected and x not in witness)
 
 
-@pytest.mark.parametrize("chunk", range(4))
+@pytest.mark.parametrize("chunk", range(3))
 def test_every_task_agrees_with_brute_force_and_clingo(
     chunk: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """200 frameworks; small parts searched by labelling (as they are), then by SAT."""
+    """150 frameworks; small parts searched by labelling (as they are), then by SAT."""
     for seed in range(chunk * 50, chunk * 50 + 50):
         n, attacks = random_framework(seed)
         want = brute(n, attacks)
@@ -183,7 +183,7 @@ def test_every_task_agrees_with_brute_force_and_clingo(
             _check_all_tasks(n, attacks, want)
 
 
-@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("seed", range(4))
 def test_larger_frameworks_agree_with_clingo(seed: int) -> None:
     """Parts of tens of arguments, searched by the SAT solver, against clingo."""
     rng = random.Random(seed)

@@ -27,6 +27,8 @@ Example:
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from argmap._lazy import keep_names
+
 if TYPE_CHECKING:
     from argmap.analysis import SupportingQuote, UnrebuttedClaim, map_stats, unrebutted
     from argmap.checks import RULES, check
@@ -129,6 +131,10 @@ __all__ = [
     "unrebutted",
     "upgrade",
 ]
+
+# A submodule named like one of the names above (grounded, strength, explain, ...)
+# must not replace the name when it is imported.
+keep_names(__name__, _EXPORTS)
 
 
 def __getattr__(name: str) -> Any:

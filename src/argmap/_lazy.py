@@ -13,10 +13,12 @@ Example:
 from __future__ import annotations
 
 import importlib
+import sys
+from collections.abc import Iterable
 from types import ModuleType
 from typing import Any
 
-__all__ = ["lazy_module"]
+__all__ = ["keep_names", "lazy_module"]
 
 
 class _LazyModule:
@@ -39,3 +41,28 @@ class _LazyModule:
 def lazy_module(name: str) -> Any:
     """Return a stand-in for the module ``name`` that imports it on first attribute use."""
     return _LazyModule(name)
+
+
+class _Package(ModuleType):
+    """A package whose public functions keep their names when a submodule of the same
+    name is imported (importing ``argmap.semantics.strength`` would otherwise make
+    ``argmap.semantics.strength`` the module instead of the function)."""
+
+    _shadowed: frozenset[str] = frozenset()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in self._shadowed and isinstance(value, ModuleType):
+            return  # the submodule stays in sys.modules; the name stays the function's
+        super().__setattr__(name, value)
+
+
+def keep_names(package: str, names: Iterable[str]) -> None:
+    """Make the public ``names`` of ``package`` win over its submodules of those names.
+
+    Example:
+        >>> import argmap.semantics.grounded, argmap.semantics
+        >>> callable(argmap.semantics.grounded)
+        True
+    """
+    module = sys.modules[package]
+    module.__class__ = type("Package", (_Package,), {"_shadowed": frozenset(names)})

@@ -29,6 +29,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from argmap._lazy import keep_names
+
 if TYPE_CHECKING:
     from argmap.semantics.acceptance import accept
     from argmap.semantics.dung import (
@@ -121,6 +123,10 @@ __all__ = [
     "stable_labellings",
     "strength",
 ]
+
+# A submodule named like one of the names above (grounded, strength, explain, ...)
+# must not replace the name when it is imported.
+keep_names(__name__, _EXPORTS)
 
 
 def __getattr__(name: str) -> Any:
