@@ -36,8 +36,14 @@ CLAIM = "musk-departure-was-mutual"
 class Visit:
     """A page opened in the browser, with every console message and request seen."""
 
-    def __init__(self, browser: Any, path: Path) -> None:
-        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+    def __init__(
+        self,
+        browser: Any,
+        path: Path,
+        view: str = "map",
+        size: tuple[int, int] = (1400, 900),
+    ) -> None:
+        self.page = browser.new_page(viewport={"width": size[0], "height": size[1]})
         self.errors: list[str] = []
         self.requests: list[str] = []
         self.url = path.resolve().as_uri()
@@ -47,7 +53,7 @@ class Visit:
         )
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.goto(self.url)
+        self.page.goto(self.url + (f"#{view}" if view else ""))
         self.page.wait_for_selector("body[data-ready=true]")
 
     def outside_requests(self) -> list[str]:

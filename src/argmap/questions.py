@@ -52,6 +52,7 @@ __all__ = [
     "Side",
     "SideAnswers",
     "StanceAnswers",
+    "question_nodes",
     "question_overview",
 ]
 
@@ -353,3 +354,58 @@ def _sides_of(claims: list[AnswerClaim], order: dict[str | None, int]) -> list[S
     for c in claims:
         found.setdefault(c.side.id, c.side)
     return [found[k] for k in sorted(found, key=lambda s: order.get(s, len(order)))]
+
+
+def question_nodes(m: ArgumentMap, question: str) -> list[str]:
+    """Return the ids of what a question's map shows, in map order: the claims that
+    answer it; the claims that answer no question and are linked to those, however
+    far (their reasons, the attacks on them and the answers to those attacks, an
+    undercut of one of their relations included); the claims of other questions that
+    rebut one of them; and every quote linked to any of those claims.
+
+    Raises:
+        KeyError: no question or answer of the map has this id.
+
+    Example:
+        >>> from argmap.model import ArgumentMap
+        >>> m = ArgumentMap.model_validate({
+        ...     "questions": [{"id": "q", "text": "Q?"}, {"id": "r", "text": "R?"}],
+        ...     "sources": [{"id": "s", "title": "S", "text": "Oui."}],
+        ...     "claims": [
+        ...         {"id": "a", "text": "A", "answers": [{"question": "q", "stance": "yes"}]},
+        ...         {"id": "why", "text": "W"},
+        ...         {"id": "b", "text": "B", "answers": [{"question": "r", "stance": "no"}]}],
+        ...     "evidence": [{"id": "e", "source": "s", "quote": "Oui."}],
+        ...     "relations": [{"from": "why", "to": "a", "type": "supports"},
+        ...                   {"from": "e", "to": "why", "type": "supports"},
+        ...                   {"from": "a", "to": "b", "type": "supports"}]})
+        >>> question_nodes(m, "q"), question_nodes(m, "r")
+        (['a', 'why', 'e'], ['b'])
+    """
+    answering = {c.id for c in m.claims if any(a.question == question for a in c.answers)}
+    if not answering and question not in m.question_by_id():
+        raise KeyError(question)
+    claims = m.claim_by_id()
+    ends = {r.id: (r.source, r.target) for r in m.relations if r.id is not None}
+    links: dict[str, set[str]] = {}
+    for r in m.relations:
+        # An undercut links its source to both ends of the relation it aims at.
+        targets = ends.get(r.target, ()) if r.type.value == "undercuts" else (r.target,)
+        for t in targets:
+            links.setdefault(r.source, set()).add(t)
+            links.setdefault(t, set()).add(r.source)
+    keep = set(answering)
+    todo = list(answering)
+    while todo:
+        for other in links.get(todo.pop(), ()):
+            claim = claims.get(other)
+            if claim is not None and not claim.answers and other not in keep:
+                keep.add(other)
+                todo.append(other)
+    for r in m.relations:
+        source = claims.get(r.source)
+        if r.type.value == "rebuts" and source is not None and r.target in keep:
+            keep.add(r.source)
+    evidence = m.evidence_by_id()
+    quotes = {e for c in keep for e in links.get(c, ()) if e in evidence}
+    return [c.id for c in m.claims if c.id in keep] + [e.id for e in m.evidence if e.id in quotes]

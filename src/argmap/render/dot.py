@@ -100,6 +100,7 @@ __all__ = [
     "RANKDIRS",
     "REBUT_COLOUR",
     "SUPPORT_COLOUR",
+    "node_sides",
     "side_colours",
     "side_label",
     "to_dot",
@@ -152,7 +153,7 @@ class _Context:
         return [w for w in self.G.edges[u, v]["undercut_by"] if w in self.keep]
 
 
-def _sides(
+def node_sides(
     G: nx.DiGraph, claims: dict[str, Claim], parties: dict[str, Party]
 ) -> dict[str, str | None]:
     """Return the side each node is drawn with.
@@ -282,7 +283,7 @@ def to_dot(
         evidence=m.evidence_by_id(),
         proofs=prove_quotes(m) if any(G.nodes[n]["kind"] == EVIDENCE for n in keep) else {},
         colours=side_colours(m),
-        sides=_sides(G, claims, parties),
+        sides=node_sides(G, claims, parties),
         undercuts=_undercut_relations(m, G),
         keep=frozenset(keep),
         lang=lang,

@@ -41,9 +41,11 @@ from importlib import resources
 from typing import Any
 
 from argmap.attribution import Attribution
+from argmap.coverage import source_coverage
 from argmap.graph import CLAIM, EVIDENCE, UNDERCUTS, to_graph
 from argmap.model import ArgumentMap, Evidence, RelationType
-from argmap.provenance import prove_quotes
+from argmap.provenance import QuoteProof, prove_quotes, source_texts
+from argmap.render.dot import node_sides
 from argmap.render.style import (
     AI_STYLE,
     NEUTRAL,
@@ -59,6 +61,7 @@ from argmap.render.style import (
     side_label,
 )
 from argmap.status import ClaimStatus, node_statuses
+from argmap.timeline import timeline
 
 __all__ = ["CSP", "page_data", "to_html"]
 
@@ -142,8 +145,15 @@ def page_data(m: ArgumentMap, *, semantics: str = "grounded") -> dict[str, Any]:
     statuses = node_statuses(m, semantics=semantics, with_strength=True)
     words = Attribution(m)
     colours = side_colours(m)
-    nodes = [_claim_data(m, words, c.id, statuses[c.id]) for c in m.claims if c.id in statuses]
-    proofs = prove_quotes(m) if m.evidence else {}
+    G = to_graph(m)
+    sides = node_sides(G, m.claim_by_id(), m.party_by_id())
+    nodes = [
+        {**_claim_data(m, words, c.id, statuses[c.id]), "side": sides.get(c.id)}
+        for c in m.claims
+        if c.id in statuses
+    ]
+    texts = source_texts(m) if m.sources else {}
+    proofs = prove_quotes(m, texts) if m.evidence else {}
     sources = m.source_by_id()
     for e in m.evidence:
         if e.id in statuses and statuses[e.id].kind == EVIDENCE:
@@ -153,11 +163,13 @@ def page_data(m: ArgumentMap, *, semantics: str = "grounded") -> dict[str, Any]:
                 {
                     **_evidence_data(m, words, e, statuses[e.id]),
                     "lang": src.language if src is not None else None,
+                    "side": sides.get(e.id),
                     "position": (
                         {"line": proof.line, "column": proof.column}
                         if proof is not None and proof.line is not None
                         else None
                     ),
+                    "span": _span(proof),
                 }
             )
     return {
@@ -166,10 +178,12 @@ def page_data(m: ArgumentMap, *, semantics: str = "grounded") -> dict[str, Any]:
         "semantics": semantics,
         "verdicts": {w: VERDICT_MEANINGS[w] for w in VERDICT_WORDS},
         "questions": _questions(m),
+        "overview": _overview(m, statuses),
         "sides": [
             {"side": side, "label": side_label(m, side), "border": b, "fill": f}
             for side, (b, f) in colours.items()
         ],
+        "neutral": {"border": NEUTRAL[0], "fill": NEUTRAL[1]},
         "parties": [
             {
                 "id": p.id,
@@ -181,9 +195,47 @@ def page_data(m: ArgumentMap, *, semantics: str = "grounded") -> dict[str, Any]:
             for p in m.parties
         ],
         "sources": [_source_data(words, s) for s in m.sources],
+        "texts": _texts(m, texts, proofs),
+        "timeline": [e.to_dict() for e in timeline(m)],
         "nodes": nodes,
         "relations": _relations(m),
     }
+
+
+def _overview(m: ArgumentMap, statuses: dict[str, ClaimStatus]) -> list[dict[str, Any]]:
+    """Return the questions in dispute as :func:`argmap.questions.question_overview`
+    gives them, each with the ids of what its own map shows."""
+    # Imported here: argmap.questions draws on argmap.render for the sides' colours.
+    from argmap.questions import question_nodes, question_overview
+
+    out = []
+    for q in question_overview(m, statuses=statuses.values()):
+        data = q.to_dict()
+        data["nodes"] = question_nodes(m, q.id) if q.id is not None else []
+        out.append(data)
+    return out
+
+
+def _span(proof: QuoteProof | None) -> list[int] | None:
+    if proof is None or proof.match is None or proof.match.span is None:
+        return None
+    return list(proof.match.span)
+
+
+def _texts(m: ArgumentMap, texts: dict[str, Any], proofs: dict[str, QuoteProof]) -> dict[str, Any]:
+    """Return each readable source's full text, with the passages no quote covers and
+    the share of it that the quotes cover (:func:`argmap.coverage.source_coverage`)."""
+    out: dict[str, Any] = {}
+    for c in source_coverage(m, texts=texts, proofs=proofs):
+        st = texts.get(c.source)
+        if c.problem is None and st is not None:
+            out[c.source] = {
+                "text": st.text,
+                "share": c.share,
+                "quotes": c.quotes,
+                "unquoted": [[p.start, p.end] for p in c.unquoted],
+            }
+    return out
 
 
 def _status_data(status: ClaimStatus) -> dict[str, Any]:
