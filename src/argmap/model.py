@@ -512,10 +512,27 @@ class ArgumentMap(_Model):
         return upgrade(self)
 
     def _repr_svg_(self) -> str:
-        """Return the map drawn as SVG, so Jupyter shows it as a picture."""
-        from argmap.render import render
+        """Return the map drawn as SVG, fitted to the width of a notebook's cell."""
+        from argmap.render import jupyter
 
-        return render(self, "svg").decode("utf-8")
+        return jupyter.show(self)._repr_svg_()
+
+    def _repr_html_(self) -> str:
+        """Return the map drawn for a notebook: fitted to the cell, with its counts."""
+        from argmap.render import jupyter
+
+        return jupyter.show(self)._repr_html_()
+
+    def __repr__(self) -> str:
+        """Return the map's title and counts (its fields would run to pages).
+
+        Example:
+            >>> ArgumentMap(title="t")
+            <ArgumentMap 't': 0 claims, 0 quotes, 0 relations, 0 questions>
+        """
+        from argmap.render import jupyter
+
+        return jupyter.summary(self)
 
     def to_json_data(self) -> dict[str, Any]:
         """Return the map as JSON-ready data, with the file's own key names.

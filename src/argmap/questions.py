@@ -52,6 +52,7 @@ __all__ = [
     "Side",
     "SideAnswers",
     "StanceAnswers",
+    "all_question_nodes",
     "question_nodes",
     "question_overview",
 ]
@@ -358,10 +359,9 @@ def _sides_of(claims: list[AnswerClaim], order: dict[str | None, int]) -> list[S
 
 def question_nodes(m: ArgumentMap, question: str) -> list[str]:
     """Return the ids of what a question's map shows, in map order: the claims that
-    answer it; the claims that answer no question and are linked to those, however
-    far (their reasons, the attacks on them and the answers to those attacks, an
-    undercut of one of their relations included); the claims of other questions that
-    rebut one of them; and every quote linked to any of those claims.
+    answer it; the claims that bear on those (support, rebut or undercut them) and
+    answer no question, then those that bear on these, and so on; the claims of other
+    questions that rebut one of them; and every quote linked to any of those claims.
 
     Raises:
         KeyError: no question or answer of the map has this id.
@@ -385,27 +385,65 @@ def question_nodes(m: ArgumentMap, question: str) -> list[str]:
     answering = {c.id for c in m.claims if any(a.question == question for a in c.answers)}
     if not answering and question not in m.question_by_id():
         raise KeyError(question)
-    claims = m.claim_by_id()
-    ends = {r.id: (r.source, r.target) for r in m.relations if r.id is not None}
-    links: dict[str, set[str]] = {}
-    for r in m.relations:
-        # An undercut links its source to both ends of the relation it aims at.
-        targets = ends.get(r.target, ()) if r.type.value == "undercuts" else (r.target,)
-        for t in targets:
-            links.setdefault(r.source, set()).add(t)
-            links.setdefault(t, set()).add(r.source)
-    keep = set(answering)
-    todo = list(answering)
-    while todo:
-        for other in links.get(todo.pop(), ()):
-            claim = claims.get(other)
-            if claim is not None and not claim.answers and other not in keep:
-                keep.add(other)
-                todo.append(other)
-    for r in m.relations:
-        source = claims.get(r.source)
-        if r.type.value == "rebuts" and source is not None and r.target in keep:
-            keep.add(r.source)
-    evidence = m.evidence_by_id()
-    quotes = {e for c in keep for e in links.get(c, ()) if e in evidence}
-    return [c.id for c in m.claims if c.id in keep] + [e.id for e in m.evidence if e.id in quotes]
+    return _QuestionIndex(m).nodes(answering)
+
+
+def all_question_nodes(m: ArgumentMap) -> dict[str, list[str]]:
+    """Return :func:`question_nodes` of every question of ``m`` and of every question id
+    its claims answer, keyed by id (the map is indexed once for all).
+
+    Example:
+        >>> from argmap.model import ArgumentMap
+        >>> m = ArgumentMap.model_validate({
+        ...     "questions": [{"id": "q", "text": "Q?"}],
+        ...     "claims": [
+        ...         {"id": "a", "text": "A", "answers": [{"question": "q", "stance": "yes"}]},
+        ...         {"id": "b", "text": "B", "answers": [{"question": "x", "stance": "no"}]}]})
+        >>> all_question_nodes(m)
+        {'q': ['a'], 'x': ['b']}
+    """
+    answering: dict[str, set[str]] = {q.id: set() for q in m.questions}
+    for c in m.claims:
+        for a in c.answers:
+            answering.setdefault(a.question, set()).add(c.id)
+    index = _QuestionIndex(m)
+    return {qid: index.nodes(ids) for qid, ids in answering.items()}
+
+
+class _QuestionIndex:
+    """What :func:`question_nodes` looks up: who bears on whom, who rebuts whom."""
+
+    def __init__(self, m: ArgumentMap) -> None:
+        self.m = m
+        self.claims = m.claim_by_id()
+        self.evidence = m.evidence_by_id()
+        ends = {r.id: (r.source, r.target) for r in m.relations if r.id is not None}
+        self.rebuts = {(r.source, r.target) for r in m.relations if r.type.value == "rebuts"}
+        self.bears_on: dict[str, set[str]] = {}  # node -> the nodes aimed at it
+        self.links: dict[str, set[str]] = {}  # node -> the nodes linked to it, either way
+        for r in m.relations:
+            # An undercut bears on the head of the relation it aims at.
+            cut = r.type.value == "undercuts"
+            target = ends.get(r.target, ("", ""))[1] if cut else r.target
+            self.bears_on.setdefault(target, set()).add(r.source)
+            self.links.setdefault(target, set()).add(r.source)
+            self.links.setdefault(r.source, set()).add(target)
+
+    def nodes(self, answering: set[str]) -> list[str]:
+        keep = set(answering)
+        todo = list(answering)
+        while todo:
+            node = todo.pop()
+            for other in self.bears_on.get(node, ()):
+                claim = self.claims.get(other)
+                if claim is None or other in keep:
+                    continue
+                if not claim.answers:
+                    keep.add(other)
+                    todo.append(other)
+                elif (other, node) in self.rebuts:
+                    keep.add(other)
+        quotes = {e for c in keep for e in self.links.get(c, ()) if e in self.evidence}
+        return [c.id for c in self.m.claims if c.id in keep] + [
+            e.id for e in self.m.evidence if e.id in quotes
+        ]

@@ -290,7 +290,7 @@ def to_dot(
     if depth < 0:
         raise RenderError(f"depth must be 0 or more, not {depth}")
     # Imported here: argmap.questions draws on this package for the sides' colours.
-    from argmap.questions import question_nodes
+    from argmap.questions import all_question_nodes, question_nodes
 
     G = to_graph(m)
     only = None
@@ -324,8 +324,9 @@ def to_dot(
     order = [n for n in G.nodes if n in keep]  # map order: claims, then evidence
     if question is None and focus is None and m.questions:
         groups: dict[str, int] = {}
+        shown = all_question_nodes(m)
         for k, q in enumerate(m.questions):
-            for n in question_nodes(m, q.id):
+            for n in shown[q.id]:
                 if n in keep:
                     groups.setdefault(n, k)
         ctx = replace(ctx, groups=groups)

@@ -43,7 +43,7 @@ from typing import Any
 from argmap.attribution import Attribution
 from argmap.coverage import source_coverage
 from argmap.graph import CLAIM, EVIDENCE, UNDERCUTS, to_graph
-from argmap.model import ArgumentMap, Evidence, RelationType
+from argmap.model import ArgumentMap, Claim, Evidence, RelationType
 from argmap.provenance import QuoteProof, prove_quotes, source_texts
 from argmap.render.dot import node_sides
 from argmap.render.style import (
@@ -148,7 +148,7 @@ def page_data(m: ArgumentMap, *, semantics: str = "grounded") -> dict[str, Any]:
     G = to_graph(m)
     sides = node_sides(G, m.claim_by_id(), m.party_by_id())
     nodes = [
-        {**_claim_data(m, words, c.id, statuses[c.id]), "side": sides.get(c.id)}
+        {**_claim_data(words, c, statuses[c.id]), "side": sides.get(c.id)}
         for c in m.claims
         if c.id in statuses
     ]
@@ -198,20 +198,25 @@ def page_data(m: ArgumentMap, *, semantics: str = "grounded") -> dict[str, Any]:
         "texts": _texts(m, texts, proofs),
         "timeline": [e.to_dict() for e in timeline(m)],
         "nodes": nodes,
-        "relations": _relations(m),
+        "relations": _relations(m, G),
     }
 
 
 def _overview(m: ArgumentMap, statuses: dict[str, ClaimStatus]) -> list[dict[str, Any]]:
     """Return the questions in dispute as :func:`argmap.questions.question_overview`
-    gives them, each with the ids of what its own map shows."""
+    gives them, their claims by id and stance, each with the ids of what its own map
+    shows."""
     # Imported here: argmap.questions draws on argmap.render for the sides' colours.
-    from argmap.questions import question_nodes, question_overview
+    from argmap.questions import all_question_nodes, question_overview
 
+    shown = all_question_nodes(m)
     out = []
     for q in question_overview(m, statuses=statuses.values()):
         data = q.to_dict()
-        data["nodes"] = question_nodes(m, q.id) if q.id is not None else []
+        # The claims' words and verdicts are in the page's nodes: name them by id.
+        for answer in data["answers"]:
+            answer["claims"] = [{"id": c["id"], "stance": c["stance"]} for c in answer["claims"]]
+        data["nodes"] = shown.get(q.id, []) if q.id is not None else []
         out.append(data)
     return out
 
@@ -251,8 +256,7 @@ def _status_data(status: ClaimStatus) -> dict[str, Any]:
     }
 
 
-def _claim_data(m: ArgumentMap, words: Attribution, node: str, s: ClaimStatus) -> dict[str, Any]:
-    c = m.claim_by_id()[node]
+def _claim_data(words: Attribution, c: Claim, s: ClaimStatus) -> dict[str, Any]:
     return {
         "id": c.id,
         "kind": CLAIM,
@@ -329,10 +333,9 @@ def _source_data(words: Attribution, s: Any) -> dict[str, Any]:
     }
 
 
-def _relations(m: ArgumentMap) -> list[dict[str, Any]]:
+def _relations(m: ArgumentMap, G: Any) -> list[dict[str, Any]]:
     """Return every relation of the map: an undercut with the edge it aims at (None when
     it aims at none that counts), a supports or rebuts edge with its undercutters."""
-    G = to_graph(m)
     by_id: dict[str, tuple[str, str]] = {}
     for u, v, rid in G.edges(data="id"):
         if rid is not None:
@@ -426,10 +429,11 @@ def _swatch(
         ends = {
             "normal": f'<path d="M24,3 L32,8 L24,13 Z" fill="{border}"/>',
             "tee": f'<path d="M30,2 L30,14" stroke="{border}" stroke-width="2.5"/>',
+            "both-tee": f'<path d="M30,2 L30,14 M3,2 L3,14" stroke="{border}" stroke-width="2.5"/>',
             "empty": f'<path d="M24,3 L32,8 L24,13 Z" fill="#FFFFFF" stroke="{border}"/>',
         }
         body = (
-            f'<path d="M2,8 L{30 if head == "tee" else 24},8" stroke="{border}" '
+            f'<path d="M2,8 L{30 if "tee" in head else 24},8" stroke="{border}" '
             f'stroke-width="{width}"{dash[line]}/>{ends[head]}'
         )
     else:
@@ -485,12 +489,17 @@ def _legend(data: dict[str, Any]) -> str:
     types = {r["type"] for r in data["relations"] if r["type"] != UNDERCUTS}
     if any(r["undercuts"] for r in data["relations"]):
         types.add(UNDERCUTS)
+    rebuts = {(r["from"], r["to"]) for r in data["relations"] if r["type"] == "rebuts"}
+    mutual = any((v, u) in rebuts for u, v in rebuts)
     for t, rs in RELATION_STYLES.items():
         if t in types:
             line = _swatch(
                 "line", "", rs.colour, width=rs.penwidth, line=rs.line, head=rs.arrowhead
             )
             items.append(f"<li>{line}<span>{e(rs.meaning)}</span></li>")
+        if t == "rebuts" and mutual:
+            line = _swatch("line", "", rs.colour, width=rs.penwidth, line=rs.line, head="both-tee")
+            items.append(f"<li>{line}<span>two claims that rebut each other</span></li>")
     return "\n".join(items)
 
 
@@ -564,6 +573,27 @@ def _footer(data: dict[str, Any]) -> str:
     )
 
 
+#: The most claims and quotes a page draws in its picture of the whole map.
+PICTURE_LIMIT = 1200
+
+
+def _no_picture(boxes: int, limit: int) -> str:
+    """Return the SVG that stands for a whole map too big to draw."""
+    lines = [
+        f"This map has {boxes} claims and quotes: more than the {limit} one picture",
+        "can show legibly. Read it question by question, by the timeline or by source;",
+        "or draw a part of it: argmap render MAP -o part.svg --question ID (or --focus ID).",
+    ]
+    text = "".join(
+        f'<text x="20" y="{40 + 26 * k}" font-size="16" fill="#333">{html.escape(t)}</text>'
+        for k, t in enumerate(lines)
+    )
+    return (
+        f'<svg xmlns="{SVG_NS}" id="map" class="too-big" viewBox="0 0 760 130" role="img" '
+        f'aria-label="{html.escape(" ".join(lines))}">{text}</svg>'
+    )
+
+
 def to_html(
     m: ArgumentMap,
     *,
@@ -571,9 +601,15 @@ def to_html(
     semantics: str = "grounded",
     legend: bool = True,
     title: str | None = None,
+    picture_limit: int = PICTURE_LIMIT,
     **options: Any,
 ) -> str:
     """Return the map as one self-contained, interactive HTML page.
+
+    The page opens on the questions in dispute (on the whole map when the map names
+    none); the whole map is drawn only up to ``picture_limit`` claims and quotes, as
+    Graphviz takes minutes to lay out thousands (the questions, the timeline and the
+    sources are there at any size).
 
     Args:
         m: the map.
@@ -581,6 +617,7 @@ def to_html(
         semantics: the semantics of the acceptance shown in the side panel.
         legend: show the legend.
         title: the page's title; the map's own by default.
+        picture_limit: the most claims and quotes drawn in the whole map's picture.
         **options: passed to :func:`argmap.render.render` (``lang``, ``claims_only``,
             ``focus``, ``depth``, ``rankdir``, ``timeout``, ``html``).
 
@@ -597,10 +634,13 @@ def to_html(
     from argmap.render import render
 
     data = page_data(m, semantics=semantics)
-    svg = render(m, "svg", engine=engine, legend=False, caption=False, **options)
     known = {n["id"] for n in data["nodes"]}
-    relations = {(r["from"], r["to"]) for r in data["relations"]}
-    body_svg = _page_svg(svg, known, relations)
+    if len(known) > picture_limit and not options.get("focus") and not options.get("question"):
+        body_svg = _no_picture(len(known), picture_limit)
+    else:
+        svg = render(m, "svg", engine=engine, legend=False, caption=False, **options)
+        relations = {(r["from"], r["to"]) for r in data["relations"]}
+        body_svg = _page_svg(svg, known, relations)
     script, style = _asset("map.js"), _asset("map.css")
     heading = title if title is not None else (m.title or "Argument map")
     e = html.escape

@@ -446,7 +446,10 @@
       el("span", { class: "why", text: c.reason }), " · ",
       el("span", { class: "count", text: `${plural(c.quotes, "quote")} behind it` })));
   const claimsById = new Map();
-  data.overview.forEach((q) => q.answers.forEach((a) => a.claims.forEach((c) => claimsById.set(c.id, c))));
+  data.overview.forEach((q) => q.answers.forEach((a) => a.claims.forEach((c) => {
+    const n = nodes.get(c.id);
+    if (n) claimsById.set(c.id, n);
+  })));
   const questionCard = (q) => {
     const card = el("article", { class: "qcard", id: q.id === null ? "qcard-unlinked" : `qcard-${q.id}` });
     card.append(el("h3", { lang: "en", text: q.text }));
@@ -871,7 +874,7 @@
   const counts = (key) => {
     const c = new Map();
     data.nodes.forEach((n) => {
-      if (boxes.has(n.id)) key(n).forEach((k) => c.set(k, (c.get(k) || 0) + 1));
+      if (boxes.has(n.id) || !boxes.size) key(n).forEach((k) => c.set(k, (c.get(k) || 0) + 1));
     });
     return c;
   };
