@@ -300,7 +300,8 @@ def _cached_module(engine: Any, wasm: Path, folder: Path) -> Any:
     path = folder / f"graphviz-{digest}.cwasm"
     if path.is_file():
         try:
-            return wasmtime.Module.deserialize_file(engine, str(path))
+            # Read into memory, not mapped: a file changed under a mapping would crash.
+            return wasmtime.Module.deserialize(engine, path.read_bytes())
         except Exception:
             pass
     module = wasmtime.Module(engine, data)

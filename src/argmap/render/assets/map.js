@@ -400,6 +400,9 @@
     current = name;
     document.body.dataset.view = name;
     if (push && name !== "question") history.replaceState(null, "", `#${name}`);
+    if (name === "sources" && !currentSource && Object.keys(texts).length) {
+      openSource(data.sources.map((x) => x.id).find((id) => texts[id]));
+    }
   };
   if (!questionsById.size) {
     document.querySelector('#views button[data-view="questions"]').hidden = true;
@@ -409,7 +412,6 @@
     const b = e.target.closest && e.target.closest("button[data-view]");
     if (!b) return;
     show(b.dataset.view);
-    if (b.dataset.view === "sources" && !currentSource) openSource(Object.keys(texts)[0]);
     window.scrollTo(0, 0);
   });
 
@@ -529,14 +531,19 @@
     card.append(el("p", { class: "verdict-line" }, badge(n.verdict), " ", el("span", { class: "why", text: n.reason }),
       " · ", el("span", { class: "count", text: `${plural(n.quotes, "quote")} behind it` })));
     const links = el("ul", { class: "links" });
+    // Two claims that rebut each other get one line, as in the picture.
+    const rebutsBack = new Set((incoming.get(n.id) || []).filter((r) => r.type === "rebuts").map((r) => r.from));
+    const mutual = new Set((outgoing.get(n.id) || []).filter((r) => r.type === "rebuts" && rebutsBack.has(r.to)).map((r) => r.to));
     (outgoing.get(n.id) || []).forEach((r) => {
       const t = nodes.get(r.to);
       if (t && t.kind === "claim" && keep.has(r.to)) {
-        links.append(el("li", { class: `rel ${r.type}` }, `${(relWords[r.type] || [r.type])[0]} → `, linkTo(r.to, t.text)));
+        const word = mutual.has(r.to) ? "rebut each other ↔ " : `${(relWords[r.type] || [r.type])[0]} → `;
+        links.append(el("li", { class: `rel ${r.type}` }, word, linkTo(r.to, t.text)));
       }
     });
     (incoming.get(n.id) || []).forEach((r) => {
       const f = nodes.get(r.from);
+      if (r.type === "rebuts" && mutual.has(r.from)) return;
       if (f && f.kind === "claim" && keep.has(r.from)) {
         links.append(el("li", { class: `rel ${r.type}` }, `${(relWords[r.type] || [r.type, r.type])[1] || r.type} ← `, linkTo(r.from, f.text)));
       }
@@ -995,7 +1002,7 @@
     const [head, ...rest] = hash.split(":");
     const arg = rest.join(":");
     if (head === "question" && questionsById.has(arg)) openQuestion(arg, false);
-    else if (head === "source" && texts[arg]) { show("sources", false); openSource(arg); }
+    else if (head === "source" && texts[arg]) { currentSource = arg; show("sources", false); openSource(arg); }
     else if (["questions", "map", "timeline", "sources"].includes(hash)) show(hash, false);
     else if (nodes.has(hash)) {
       show("map", false);
