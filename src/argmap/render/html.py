@@ -9,7 +9,15 @@ element, and the script writes map text into the page with ``textContent`` only.
 
 What a reader can do on the page:
 
-- pan (drag, arrow keys) and zoom (wheel, ``+`` and ``-``, buttons; ``0`` fits);
+- read the questions in dispute first (when the map has any): one card per question
+  with each side's answers, who asserts them and how surely, their verdicts and how
+  many quotes back them; open a question's own map, its claims and quotes as cards
+  in two facing columns;
+- read the timeline, and narrow its date range, which filters every view;
+- read each source in full with every quote highlighted at the place provenance
+  proved, coloured by side, AI-generated and translated quotes marked, the share the
+  map quotes and the passages it does not (:mod:`argmap.coverage`);
+- on the whole map, pan (drag, arrow keys) and zoom (wheel, ``+`` and ``-``, buttons; ``0`` fits);
 - click a claim or quote, or focus it with Tab and press Enter, to open a side
   panel: the claim as a reader takes it ("According to X (reportedly): ..."), in
   the original too, its verdict (holds, answered, contested, unsupported) with its
