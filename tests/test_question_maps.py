@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import argmap
 from argmap.model import ArgumentMap
@@ -61,3 +63,43 @@ def test_what_a_claim_bears_on_stays_out() -> None:
     assert question_nodes(m, "q") == ["a", "why"]
     with pytest.raises(KeyError):
         question_nodes(m, "nope")
+
+
+ids = st.sampled_from(["a", "b", "c", "d", "e1", "e2"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.tuples(ids, ids, st.sampled_from(["supports", "rebuts"])), max_size=10),
+    st.lists(st.sampled_from(["a", "b", "c", "d"]), min_size=1, max_size=3, unique=True),
+)
+def test_a_question_map_holds_its_answers_and_only_what_is_linked(
+    links: list[tuple[str, str, str]], answering: list[str]
+) -> None:
+    # one relation per pair, none from a node to itself, none aimed at a quote
+    pairs = {(u, v): t for u, v, t in links if u != v and not v.startswith("e")}
+    relations = [{"from": u, "to": v, "type": t} for (u, v), t in pairs.items()]
+    m = ArgumentMap.model_validate(
+        {
+            "questions": [{"id": "q", "text": "Q?"}],
+            "sources": [{"id": "s", "title": "S", "text": "un deux"}],
+            "claims": [
+                {"id": c, "text": c.upper()}
+                | ({"answers": [{"question": "q", "stance": "yes"}]} if c in answering else {})
+                for c in "abcd"
+            ],
+            "evidence": [
+                {"id": "e1", "source": "s", "quote": "un"},
+                {"id": "e2", "source": "s", "quote": "deux"},
+            ],
+            "relations": relations,
+        }
+    )
+    shown = question_nodes(m, "q")
+    assert set(answering) <= set(shown) and len(shown) == len(set(shown))
+    kept = set(shown)
+    for n in kept - set(answering):
+        # each other node bears, directly, on something kept (or is a kept claim's quote)
+        assert any(r["from"] == n and r["to"] in kept for r in relations) or any(
+            n.startswith("e") and {r["from"], r["to"]} == {n, c} for r in relations for c in kept
+        )

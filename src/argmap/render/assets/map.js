@@ -849,7 +849,10 @@
   };
   readerText.addEventListener("click", (e) => {
     const m = e.target.closest("mark[data-ev]");
-    if (m) select(m.dataset.ev.split(" ")[0]);
+    if (!m) return;
+    select(m.dataset.ev.split(" ")[0]);
+    // On a narrow screen the panel covers the lower part: keep the quote in sight.
+    if (window.innerWidth < 960) m.scrollIntoView({ block: "start" });
   });
   readerText.addEventListener("keydown", (e) => {
     const m = e.target.closest && e.target.closest("mark[data-ev]");
