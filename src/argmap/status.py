@@ -121,6 +121,10 @@ def _names(numbers: Sequence[int], ids: Sequence[str]) -> str:
 
 _HOLDS_UNATTACKED = Verdict("holds", "nothing that counts attacks it", Label.IN)
 _HOLDS_ANSWERED = Verdict("holds", "every attack on it is answered", Label.IN)
+_HOLDS_CUT = Verdict(
+    "holds", "what still supports it holds, though an undercut takes some support away", Label.IN
+)
+_HOLDS_CUT_FAILS = Verdict("holds", "every challenge to its support is answered", Label.IN)
 _BARE = Verdict("unsupported", "nothing supports it: no quote or claim backs it", Label.OUT)
 
 
@@ -160,7 +164,13 @@ def verdicts(
         value = node[i]
         atts = attackers[i]
         if value == 1:
-            append(_HOLDS_ANSWERED if atts or challenged[i] else _HOLDS_UNATTACKED)
+            if atts:
+                append(_HOLDS_ANSWERED)
+            elif challenged[i]:
+                cut = any(rel[k] == 2 for _, k in supporters.get(i, ()))
+                append(_HOLDS_CUT if cut else _HOLDS_CUT_FAILS)
+            else:
+                append(_HOLDS_UNATTACKED)
             continue
         if value == 2:
             winners = [sources[k] for k in atts if rel[k] == 1]
