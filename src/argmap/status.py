@@ -167,8 +167,8 @@ def verdicts(
             if atts:
                 append(_HOLDS_ANSWERED)
             elif challenged[i]:
-                cut = any(rel[k] == 2 for _, k in supporters.get(i, ()))
-                append(_HOLDS_CUT if cut else _HOLDS_CUT_FAILS)
+                lost = any(rel[k] == 2 for _, k in supporters.get(i, ()))
+                append(_HOLDS_CUT if lost else _HOLDS_CUT_FAILS)
             else:
                 append(_HOLDS_UNATTACKED)
             continue
