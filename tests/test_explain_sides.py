@@ -73,7 +73,7 @@ def test_a_claim_that_loses_a_support_to_an_undercut_but_holds_says_so() -> None
     st = _status(_map(), "closed")
     assert (st.verdict, st.reason) == (
         "holds",
-        "what still supports it holds, though an undercut takes some support away",
+        "what still supports it holds; ann-lies undercuts the rest",
     )
 
 
