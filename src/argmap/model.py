@@ -288,6 +288,10 @@ class Claim(_Model):
     """Ids of the parties who assert it."""
     date: PartialDate | None = None
     """When it was asserted, or when what it states happened, when the text says."""
+    date_inferred: bool = False
+    """True when the text does not print the date but lets it be worked out."""
+    date_note: str | None = None
+    """How the date was worked out, or how loosely the text gives it ('around 2018')."""
     hedge: Hedge | None = None
     """How surely the map holds it; when absent, as surely as its surest quote."""
     answers: list[Answer] = Field(default_factory=list)
@@ -326,6 +330,10 @@ class Evidence(_Model):
     language (Musk's e-mails, written in English, quoted in French)."""
     date: PartialDate | None = None
     """Date of the event the quote reports, when given."""
+    date_inferred: bool = False
+    """True when the quote does not print the date but lets it be worked out."""
+    date_note: str | None = None
+    """How the date was worked out, or how loosely the quote gives it."""
     notes: str | None = None
     """Free notes."""
 
