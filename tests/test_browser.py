@@ -372,6 +372,22 @@ def smallest_text(page: Any, selector: str) -> float:
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (390, 844)])
+def test_first_screen_of_the_bundled_map_shows_every_question(
+    browser: Any, bundled_page: Path, size: tuple[int, int]
+) -> None:
+    m = argmap.load(BUNDLED)
+    visit = Visit(browser, bundled_page, view="", size=size)
+    page = visit.page
+    assert m.questions and page.locator("#view-questions").is_visible()
+    for q in m.questions:
+        link = page.locator("#question-index a", has_text=q.text)
+        assert link.count() == 1 and in_view(page, link), q.text
+    assert page.evaluate("document.documentElement.scrollWidth") <= size[0]
+    assert visit.errors == [] and visit.outside_requests() == []
+    page.close()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (390, 844)])
 def test_first_screen_shows_every_question(
     browser: Any, dispute_page: Path, size: tuple[int, int]
 ) -> None:

@@ -491,7 +491,10 @@
     if (q.id === null) return;
     const a = el("a", { href: `#question:${encodeURIComponent(q.id)}`, lang: "en", text: q.text });
     a.dataset.question = q.id;
-    const sides = q.sides.map((s) => `${s.side.label}: ${s.stances.join(" / ") || "—"}`).join(" · ");
+    // The gist: what each side in dispute answers (observers only when no side is).
+    const disputing = q.sides.filter((s) => !NEUTRAL_SIDES.has(s.side.id));
+    const sides = (disputing.length ? disputing : q.sides)
+      .map((s) => `${s.side.label}: ${s.stances.join(" / ") || "—"}`).join(" · ");
     index.append(el("li", null, a, " ", el("span", { class: "gist", text: sides })));
   });
   data.overview.forEach((q) => cards.append(questionCard(q)));
