@@ -533,9 +533,20 @@ def test_whole_map_is_grouped_by_question() -> None:
     for k, q in enumerate(m.questions):
         assert f"subgraph cluster_q{k} {{" in dot
         assert f'label="{q.text}"' in dot
-    # a claim sits in the first question it belongs to; the others' sides face inside each
-    group = dot[dot.index("subgraph cluster_q2 {") :]
-    assert group.index('"lenoir-resigned" [') < group.index("subgraph cluster_q1 {")
+    # a claim sits in the first question it belongs to, and each question's sides face
+    group_of: dict[str, str] = {}
+    group = ""
+    for line in dot.splitlines():
+        if line.startswith("  subgraph cluster_q"):
+            group = line.split()[1]
+        elif line.startswith("  subgraph") or line == "  }":
+            group = "" if line.startswith("  subgraph") else group
+        found = re.match(r'\s+"([^"]+)" \[label', line)
+        if found:
+            group_of[found.group(1)] = group
+    assert group_of["lenoir-resigned"] == "cluster_q2"
+    assert group_of["cheap-cables"] == "cluster_q0"  # it answers q-unsafe and q-pay
+    assert group_of["bridge-opened"] == ""  # it answers no question
     assert '"argmap:centre:2" -> "lenoir-pushed-out" [style=invis];' in dot
     # without questions, or drawn around a focus, nothing is grouped
     assert "cluster_q" not in to_dot(m, focus="bridge-safe", html=False)

@@ -358,13 +358,6 @@ def to_dot(
 
     cell_order = sorted(cells, key=cell_key)
     legend_sides = list(dict.fromkeys(s for _, s in cell_order if s is not None))
-    if ctx.groups and rankdir in ("LR", "RL"):
-        # Laid out sideways, dot stacks what comes first at the bottom: so that the
-        # questions read from the top in map order, their groups come last first.
-        by_group: dict[int | None, list[tuple[int | None, str | None]]] = {}
-        for c in cell_order:
-            by_group.setdefault(c[0], []).append(c)
-        cell_order = [c for g in reversed(by_group) for c in by_group[g]]
     if question is not None and title is None and caption:
         asked = m.question_by_id().get(question)
         title = asked.text if asked is not None else question
