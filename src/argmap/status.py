@@ -224,7 +224,12 @@ def _attacked(fw: Framework) -> bytearray:
 
 
 def _plain_verdicts(
-    fw: Framework, node: bytearray, ids: Sequence[str], *, with_deciders: bool
+    fw: Framework,
+    node: bytearray,
+    ids: Sequence[str],
+    *,
+    with_deciders: bool,
+    attacked: bytearray | None = None,
 ) -> tuple[list[str], list[str], list[tuple[int, ...]]]:
     """The verdict words, reasons and (when asked) deciders of a plain framework's
     arguments, by number, as :func:`verdicts` gives them, made column by column.
@@ -246,7 +251,8 @@ def _plain_verdicts(
     deciding = list(compress(attacks, codes.translate(_DECIDES)))
     deciding.sort(key=itemgetter(1))  # stable: each argument's deciders in attack order
     words = list(map(_WORDS.__getitem__, node))
-    reasons = list(map(_IN_REASONS.__getitem__, _attacked(fw)))  # right for IN ones
+    attacked = attacked if attacked is not None else _attacked(fw)
+    reasons = list(map(_IN_REASONS.__getitem__, attacked))  # right for IN ones
     deciders: list[tuple[int, ...]] = [()] * (fw.n + 1) if with_deciders else []
     first = itemgetter(0)
     for v, group in groupby(deciding, itemgetter(1)):
@@ -434,8 +440,9 @@ def _argument_table(fw: Framework, semantics: str, scores: Sequence[float] | Non
         by_name = argument_ids(names)
         ids = [by_name[a] for a in names]
         texts = [str(a) if type(a) is int else argument_text(a) for a in names]
+    attacked = _attacked(fw)
     if fw.is_plain:
-        words, reasons, _ = _plain_verdicts(fw, node, ids, with_deciders=False)
+        words, reasons, _ = _plain_verdicts(fw, node, ids, with_deciders=False, attacked=attacked)
         del words[0], reasons[0]
     else:
         found = verdicts(fw, lab, ids)[1:]
@@ -455,7 +462,7 @@ def _argument_table(fw: Framework, semantics: str, scores: Sequence[float] | Non
         words,
         reasons,
         list(map(_LABEL_WORDS.__getitem__, node[1:])),
-        [not x for x in _attacked(fw)[1:]],
+        [not x for x in attacked[1:]],
         [semantics] * n,
         some,
         every,
