@@ -66,6 +66,7 @@ __all__ = [
     "argument_text",
     "base_scores",
     "claim_statuses",
+    "claim_table",
     "node_statuses",
     "status_table",
     "statuses_of",
@@ -507,7 +508,8 @@ def node_statuses(
         ValueError: an unknown semantics or preference.
     """
     with gc_paused():
-        return _statuses(m, semantics, with_strength, preference, support, quotes_too=True)
+        table = _statuses(m, semantics, with_strength, preference, support, quotes_too=True)
+        return dict(zip(table.id, table.rows(), strict=True))
 
 
 def _statuses(
@@ -518,7 +520,7 @@ def _statuses(
     support: bool,
     *,
     quotes_too: bool,
-) -> dict[str, ClaimStatus]:
+) -> StatusTable:
     from argmap.attribution import Attribution
     from argmap.graph import CLAIM
     from argmap.model import Hedge
@@ -549,41 +551,56 @@ def _statuses(
             quotes_for.setdefault(names[supported - 1], []).append(names[supporter - 1])
     words = Attribution(m, evidence=evidence, quotes_for=quotes_for)
     quotes = _quotes_behind(fw)
-    out: dict[str, ClaimStatus] = {}
-    for i, node in enumerate(fw.names, 1):
-        v = found[i]
-        if fw.kinds[i] == CLAIM:
+    ids: list[str] = []
+    kind_of: list[str] = []
+    texts: list[str] = []
+    lines: list[str] = []
+    rows: list[int] = []
+    whos: list[list[str]] = []
+    hedges: list[str | None] = []
+    for i, node in enumerate(names, 1):
+        if kinds[i] == CLAIM:
             claim = claims[node]
             hedged = words.claim_hedge(node)
             text = claim.text
-            line = words.line_of(text, hedged, [words.name(p) for p in claim.asserted_by])
-            who, hedge = list(claim.asserted_by), plain_hedge[hedged]
+            lines.append(words.line_of(text, hedged, [words.name(p) for p in claim.asserted_by]))
+            whos.append(claim.asserted_by)
         elif not quotes_too:
             continue
         else:
             ev = evidence[node]
             text = ev.quote
-            line = f"« {' '.join(ev.quote.split())} » — {words.quote_credit(node)}"
-            who, hedge = list(ev.speaker), plain_hedge[words.quote_hedge(node)]
-        acc = accepted[i]
-        out[node] = ClaimStatus(  # positional, in field order: this runs once per node
-            node,
-            kinds[i],
-            text,
-            line,
-            v.word,
-            v.reason,
-            _PLAIN[v.label],
-            i not in rebutted,
-            semantics,
-            acc.credulous,
-            acc.sceptical,
-            who,
-            hedge,
-            quotes[i],
-            round(scores[node], 4) if scores is not None else None,
-        )
-    return out
+            hedged = words.quote_hedge(node)
+            lines.append(f"« {' '.join(text.split())} » — {words.quote_credit(node)}")
+            whos.append(ev.speaker)
+        ids.append(node)
+        kind_of.append(kinds[i])
+        texts.append(text)
+        hedges.append(plain_hedge[hedged])
+        rows.append(i)
+    if len(rows) == fw.n:
+        found = found[1:]
+        accepted = accepted[1:]
+    else:
+        found = [found[i] for i in rows]
+        accepted = [accepted[i] for i in rows]
+    return StatusTable(
+        ids,
+        kind_of,
+        texts,
+        lines,
+        [v.word for v in found],
+        [v.reason for v in found],
+        [_PLAIN[v.label] for v in found],
+        [i not in rebutted for i in rows],
+        [semantics] * len(rows),
+        [a.credulous for a in accepted],
+        [a.sceptical for a in accepted],
+        whos,
+        hedges,
+        [quotes[i] for i in rows],
+        [round(scores[node], 4) for node in ids] if scores is not None else [None] * len(rows),
+    )
 
 
 def claim_statuses(
@@ -610,8 +627,33 @@ def claim_statuses(
         ('unsupported', 'nothing supports it: no quote or claim backs it')
     """
     with gc_paused():
-        every = _statuses(m, semantics, with_strength, preference, support, quotes_too=False)
-        return list(every.values())
+        return claim_table(
+            m,
+            semantics=semantics,
+            with_strength=with_strength,
+            preference=preference,
+            support=support,
+        ).rows()
+
+
+def claim_table(
+    m: ArgumentMap,
+    *,
+    semantics: str = "grounded",
+    with_strength: bool = False,
+    preference: str | None = None,
+    support: bool = True,
+) -> StatusTable:
+    """Return the statuses :func:`claim_statuses` gives, as columns.
+
+    Example:
+        >>> from argmap.model import ArgumentMap
+        >>> m = ArgumentMap.model_validate({"claims": [{"id": "c", "text": "C"}]})
+        >>> claim_table(m).verdict
+        ['unsupported']
+    """
+    with gc_paused():
+        return _statuses(m, semantics, with_strength, preference, support, quotes_too=False)
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")

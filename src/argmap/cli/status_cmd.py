@@ -33,7 +33,7 @@ from argmap.status import (
     VERDICT_MEANINGS,
     VERDICT_WORDS,
     StatusTable,
-    claim_statuses,
+    claim_table,
     status_table,
 )
 
@@ -86,13 +86,11 @@ def run_status(args: argparse.Namespace) -> int:
     with gc_paused():
         if framework is None:
             m = load_map(args.map)
-            table = StatusTable.of(
-                claim_statuses(
-                    m,
-                    semantics=args.semantics,
-                    with_strength=args.strength,
-                    preference=args.preference,
-                )
+            table = claim_table(
+                m,
+                semantics=args.semantics,
+                with_strength=args.strength,
+                preference=args.preference,
             )
         elif args.preference is not None:
             raise CliError("--preference needs a map: a framework file has no sources")
