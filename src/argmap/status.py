@@ -703,14 +703,18 @@ def _quotes_behind(fw: Framework) -> list[int]:
         preds.setdefault(v, []).append(u)
     count = [0] * (fw.n + 1)
     memo: dict[int, frozenset[int]] = {}
+    quoted = {i for i, k in fw.kinds.items() if k == EVIDENCE}
     for i in range(1, fw.n + 1):
-        if fw.kinds.get(i) == EVIDENCE:
+        if i in quoted:
             count[i] = 1
             continue
-        if i not in preds:
+        direct = preds.get(i)
+        if direct is None:
             continue
-        direct = preds[i]
-        if all(fw.kinds.get(u) == EVIDENCE for u in direct):
+        if len(direct) == 1 and direct[0] in quoted:
+            count[i] = 1
+            continue
+        if all(map(quoted.__contains__, direct)):
             count[i] = len(set(direct))
             continue
         seen = {i}
@@ -721,7 +725,7 @@ def _quotes_behind(fw: Framework) -> list[int]:
                 if u in seen:
                     continue
                 seen.add(u)
-                if fw.kinds.get(u) == EVIDENCE:
+                if u in quoted:
                     quotes.add(u)
                 elif u in memo:
                     quotes |= memo[u]

@@ -223,7 +223,9 @@ def _json(head: dict[str, Any], noun: str, table: StatusTable) -> str:
     }}"""
         )
     assert text.endswith(f"{json.dumps(noun)}: []\n}}\n")
-    return text[: -len("[]\n}\n")] + "[\n" + ",\n".join(rows) + "\n  ]\n}\n"
+    rows[0] = text[: -len("[]\n}\n")] + "[\n" + rows[0]
+    rows[-1] += "\n  ]\n}\n"
+    return ",\n".join(rows)  # one copy of a text that may be hundreds of megabytes
 
 
 def _wrapped(line: str, width: int = 100) -> str:
