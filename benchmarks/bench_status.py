@@ -7,15 +7,19 @@ runs of each (the run least disturbed by other work):
 
     python benchmarks/bench_status.py --against ../old-checkout          # 100k map, 1M framework
     python benchmarks/bench_status.py --against ../old-checkout --runs 5 --claims 20000 --args 0
+    python benchmarks/bench_status.py --against ../old-checkout --json   # also --format json
 
-``--against`` is the root of another checkout of argmap (its ``src`` is put first on
-``PYTHONPATH`` for its runs). Without it, only this tree is timed.
+Each command is timed twice over: CPU time (user + system of the child process, which
+other work on a shared machine disturbs least) and wall time; the ratio is of CPU
+times. ``--against`` is the root of another checkout of argmap (its ``src`` is put
+first on ``PYTHONPATH`` for its runs). Without it, only this tree is timed.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -30,9 +34,11 @@ import bench_core  # noqa: E402
 import generate  # noqa: E402
 
 
-def run(src: Path, args: list[str]) -> float:
-    """Wall time of one `python -m argmap ARGS` with ``src`` first on the path."""
+def run(src: Path, args: list[str]) -> tuple[float, float]:
+    """CPU time (user + system) and wall time of one `python -m argmap ARGS` with
+    ``src`` first on the path."""
     env = {**os.environ, "PYTHONPATH": str(src)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "argmap", *args],
@@ -40,7 +46,10 @@ def run(src: Path, args: list[str]) -> float:
         env=env,
         stdout=subprocess.DEVNULL,
     )
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return cpu, wall
 
 
 def main() -> None:
@@ -53,29 +62,41 @@ def main() -> None:
     parser.add_argument(
         "--args", type=int, default=1_000_000, help="arguments of the framework (0: none)"
     )
+    parser.add_argument("--json", action="store_true", help="also time `--format json`")
+    parser.add_argument("--text", action="store_true", help="with --json: time json only")
     a = parser.parse_args()
     trees = {"this tree": ROOT / "src"}
     if a.against is not None:
         trees["against"] = a.against.resolve() / "src"
     with tempfile.TemporaryDirectory() as tmp:
-        jobs: list[tuple[str, list[str]]] = []
+        inputs: list[tuple[str, Path]] = []
         if a.claims:
             path = bench_core.synthetic_map(a.claims, seed=1, folder=Path(tmp))
-            jobs.append((f"status, map of {a.claims:,} claims", ["status", str(path)]))
+            inputs.append((f"map of {a.claims:,} claims", path))
         if a.args:
             af = Path(tmp) / "fw.af"
             pairs = generate.random_attacks(a.args, 3 * a.args, seed=1)
             af.write_text(generate.to_iccma(a.args, pairs), encoding="utf-8")
-            jobs.append((f"status, framework of {a.args:,} arguments", ["status", str(af)]))
-        print(f"{'command':<42} " + " ".join(f"{name:>10}" for name in trees) + "     ratio")
+            inputs.append((f"framework of {a.args:,} arguments", af))
+        jobs: list[tuple[str, list[str]]] = []
+        for what, path in inputs:
+            if not (a.json and a.text):
+                jobs.append((f"status, {what}", ["status", str(path)]))
+            if a.json:
+                json_args = ["status", str(path), "--format", "json"]
+                jobs.append((f"status --format json, {what}", json_args))
+        names = " ".join(f"{name + ' cpu':>15} {'wall':>7}" for name in trees)
+        print(f"{'command':<52} {names}  cpu ratio")
         for label, args in jobs:
-            best = dict.fromkeys(trees, float("inf"))
+            cpu = dict.fromkeys(trees, float("inf"))
+            wall = dict.fromkeys(trees, float("inf"))
             for _ in range(a.runs):  # interleaved, so both meet the same disturbances
                 for name, src in trees.items():
-                    best[name] = min(best[name], run(src, args))
-            cells = " ".join(f"{best[name]:>9.2f}s" for name in trees)
-            ratio = f"{best['this tree'] / best['against']:>9.2f}x" if "against" in best else ""
-            print(f"{label:<42} {cells} {ratio}")
+                    c, w = run(src, args)
+                    cpu[name], wall[name] = min(cpu[name], c), min(wall[name], w)
+            cells = " ".join(f"{cpu[name]:>14.2f}s {wall[name]:>6.2f}s" for name in trees)
+            ratio = f"{cpu['this tree'] / cpu['against']:>9.2f}x" if "against" in cpu else ""
+            print(f"{label:<52} {cells} {ratio}", flush=True)
 
 
 if __name__ == "__main__":

@@ -323,3 +323,170 @@ def test_explain_any_node_states_its_verdict(m: argmap.ArgumentMap) -> None:
         )
         short = explain(m, node).splitlines()
         assert short[1] == lines[1]
+
+
+# --- the fast routes give what the plain definitions give --------------------------------
+
+
+def _from_links(m: argmap.ArgumentMap) -> Framework:
+    """A map's framework built from ``Links``, as it was before the one-pass build."""
+    from argmap.graph import CLAIM, Links
+
+    links = Links(m)
+    index = {a: i for i, a in enumerate(links.kind, 1)}
+    attacks, supports, support_keys = [], [], []
+    number: dict[tuple[str, str], int] = {}
+    for key, t in links.edges.items():
+        if t == "rebuts":
+            number[key] = len(attacks)
+            attacks.append((index[key[0]], index[key[1]]))
+        elif t == "supports":
+            support_keys.append(key)
+            supports.append((index[key[0]], index[key[1]]))
+    for k, key in enumerate(support_keys):
+        number[key] = len(attacks) + k
+    undercuts = [(index[u], number[edge]) for u, edge in links.undercuts]
+    kinds = {index[a]: k for a, k in links.kind.items()}
+    needs = frozenset(i for i, k in kinds.items() if k == CLAIM)
+    return Framework(list(index), attacks, supports, undercuts, needs, kinds)
+
+
+@settings(max_examples=300, deadline=None)
+@given(tangled_maps())
+def test_a_maps_framework_follows_the_rules_of_links(m: argmap.ArgumentMap) -> None:
+    fw, ref = Framework.from_map(m), _from_links(m)
+    assert (fw.names, fw.attacks, fw.supports, fw.undercuts) == (
+        ref.names,
+        ref.attacks,
+        ref.supports,
+        ref.undercuts,
+    )
+    assert (fw.kinds, fw.needs_support) == (ref.kinds, ref.needs_support)
+
+
+_NAME = st.text(st.sampled_from('ab -\u00e9"\\\n\t\u2028'), min_size=0, max_size=12)
+
+
+@st.composite
+def plain_frameworks(draw: st.DrawFn, names: st.SearchStrategy[Any] = _NAME) -> Framework:
+    if draw(st.booleans()):  # as an ICCMA file numbers them
+        args: list[Any] = list(range(1, draw(st.integers(0, 9)) + 1))
+    else:
+        args = draw(st.lists(names, max_size=9, unique=True))
+    if not args:
+        return Framework.from_attacks([], [])
+    pairs = st.tuples(st.sampled_from(args), st.sampled_from(args))
+    return Framework.from_attacks(args, draw(st.lists(pairs, max_size=20)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(plain_frameworks(st.integers(1, 12)))
+def test_verdicts_of_a_plain_framework_are_their_definition(fw: Framework) -> None:
+    from argmap.status import verdicts
+
+    node = grounded(fw).nodes
+    found = verdicts(fw)
+    assert len(found) == fw.n + 1
+    for i in range(1, fw.n + 1):
+        attackers = [u for u, v in fw.attacks if v == i]
+        v = found[i]
+        assert (v.word, str(v.label)) == {
+            1: ("holds", "in"),
+            2: ("answered", "out"),
+            0: ("contested", "undec"),
+        }[node[i]]
+        if node[i] == 1:
+            assert v.deciders == ()
+            assert v.reason == (
+                "every attack on it is answered" if attackers else "nothing that counts attacks it"
+            )
+            continue
+        deciders = [u for u in attackers if node[u] == (1 if node[i] == 2 else 0)]
+        assert v.deciders == tuple(deciders) and deciders
+        names = [str(fw.name(u)) for u in deciders]
+        who = names[0] if len(names) == 1 else ", ".join(names[:3][:-1]) + " and " + names[:3][-1]
+        if len(names) > 3:
+            who = ", ".join(names[:3]) + f" and {len(names) - 3} more"
+        assert v.reason == (
+            f"answered by {who}, which {'holds' if len(names) == 1 else 'hold'}"
+            if node[i] == 2
+            else f"left open by {who}, answered in turn (a cycle)"
+        )
+
+
+def _old_listing(statuses: list[argmap.ClaimStatus], semantics: str) -> list[str]:
+    """The listing as it was written status by status, with textwrap-faithful wraps."""
+    from argmap.cli.common import wrap
+
+    out: list[str] = []
+    for s in statuses:
+        tags = [s.verdict.upper()]
+        if s.unrebutted:
+            tags.append("unrebutted")
+        if s.kind == "claim":
+            tags.append(f"{s.quotes} quote" + ("" if s.quotes == 1 else "s"))
+        if semantics != "grounded":
+            tags.append(
+                "in every reading"
+                if s.every_reading
+                else "in some reading"
+                if s.some_reading
+                else "in no reading"
+            )
+        if s.strength is not None:
+            tags.append(f"strength {s.strength:.2f}")
+        out.append(f"{s.id}  [{', '.join(tags)}]")
+        out.extend(wrap(s.line, 88, "  ", "  "))
+        out.extend(wrap(f"why: {s.reason}", 88, "  ", "    "))
+    return out
+
+
+_LONG = st.text(st.sampled_from("ab  -\u00e9\t"), min_size=0, max_size=200)
+
+
+@settings(max_examples=200, deadline=None)
+@given(plain_frameworks(_NAME | _LONG), st.sampled_from(SEMANTICS), st.booleans())
+def test_listing_and_json_of_a_framework_are_those_of_its_statuses(
+    fw: Framework, semantics: str, scored: bool
+) -> None:
+    from argmap.cli.common import dump_json
+    from argmap.cli.status_cmd import _json, _listing
+    from argmap.status import StatusTable, status_table, statuses_of
+
+    scores = [k / 7 for k in range(fw.n)] if scored else None
+    table = status_table(fw, semantics=semantics, scores=scores)
+    statuses = statuses_of(fw, semantics=semantics, scores=scores)
+    assert table.rows() == statuses and StatusTable.of(statuses) == table._replace(
+        asserted_by=[[] for _ in statuses]
+    )
+    assert "\n".join(_listing(table, semantics)) == "\n".join(_old_listing(statuses, semantics))
+    head = {"file": "f.af", "semantics": semantics, "preference": None, "verdicts": {"x": "y"}}
+    whole = dump_json({**head, "arguments": [s.to_dict() for s in statuses]})
+    assert _json(head, "arguments", table) == whole
+
+
+@settings(max_examples=100, deadline=None)
+@given(tangled_maps(), st.booleans())
+def test_listing_and_json_of_a_map_are_those_of_its_statuses(
+    m: argmap.ArgumentMap, scored: bool
+) -> None:
+    from argmap.cli.common import dump_json
+    from argmap.cli.status_cmd import _json, _listing
+    from argmap.status import StatusTable
+
+    # Asserters with odd names, hedges and long texts, for the lines that wrap.
+    parties = [{"id": "p", "name": "A  B"}, {"id": "q", "name": "Q\u00e9 " * 20}]
+    claims = [
+        {**c.model_dump(by_alias=True, exclude_none=True), "asserted_by": ["p", "q"][: k % 3]}
+        | ({"hedge": "alleges"} if k % 2 else {"text": c.text * 9})
+        for k, c in enumerate(m.claims)
+    ]
+    data = {**m.to_json_data(), "parties": parties, "claims": claims}
+    m = argmap.ArgumentMap.model_validate(data)
+    statuses = claim_statuses(m, with_strength=scored)
+    table = StatusTable.of(statuses)
+    assert table.rows() == statuses
+    assert "\n".join(_listing(table, "grounded")) == "\n".join(_old_listing(statuses, "grounded"))
+    head = {"file": "m.json", "semantics": "grounded", "preference": None, "verdicts": {}}
+    whole = dump_json({**head, "claims": [s.to_dict() for s in statuses]})
+    assert _json(head, "claims", table) == whole

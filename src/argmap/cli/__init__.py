@@ -36,6 +36,7 @@ examples:
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every command registered."""
     from argmap.cli import commands
+    from argmap.cli.coverage_cmd import register_coverage
     from argmap.cli.solve_cmd import register_solve
 
     parser = argparse.ArgumentParser(
@@ -45,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    for register in [*commands.REGISTRY, register_solve]:
+    for register in [*commands.REGISTRY, register_coverage, register_solve]:
         register(sub)
     return parser
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -128,8 +129,8 @@ class Framework:
         n = len(names)
         if names == list(range(1, n + 1)):
             try:  # two passes in C rather than a check of every pair in Python
-                low = min(map(min, pairs), default=1)
-                high = max(map(max, pairs), default=1)
+                low = min(chain.from_iterable(pairs), default=1)
+                high = max(chain.from_iterable(pairs), default=1)
             except TypeError:
                 low = high = 0
             if pairs and not (type(low) is int and type(high) is int and 1 <= low <= high <= n):
@@ -204,31 +205,69 @@ class Framework:
             >>> fw.names, fw.supports, sorted(fw.needs_support)
             (['c', 'e'], [(2, 1)], [1])
         """
-        from argmap.graph import CLAIM, REBUTS, SUPPORTS, Links
+        from argmap.graph import CLAIM, EVIDENCE
+        from argmap.model import RelationType
 
         if preference is not None and preference not in PREFERENCES:
             raise ValueError(
                 f"unknown preference {preference!r}; choose one of {', '.join(PREFERENCES)}"
             )
-        links = Links(m)
-        names = list(links.kind)
-        index = {a: i for i, a in enumerate(names, 1)}
+        # The rules of argmap.graph.Links (and so of to_graph), in one pass over the
+        # relations: the first claim or quote of an id wins, claims first; the first
+        # relation of a pair wins; an undercut aims at the id of a supports or rebuts
+        # relation (the first relation of that id) and counts once per undercutter.
+        index: dict[str, int] = {}
+        for claim in m.claims:
+            index.setdefault(claim.id, len(index) + 1)
+        n_claims = len(index)
+        for ev in m.evidence:
+            index.setdefault(ev.id, len(index) + 1)
+        names = list(index)
+        rebuts, supports_, undercuts_ = (
+            RelationType.REBUTS,
+            RelationType.SUPPORTS,
+            RelationType.UNDERCUTS,
+        )
         attacks: list[tuple[int, int]] = []
         supports: list[tuple[int, int]] = []
-        number: dict[tuple[str, str], int] = {}
-        support_keys: list[tuple[str, str]] = []
-        for key, t in links.edges.items():
-            if t == REBUTS:
-                number[key] = len(attacks)
-                attacks.append((index[key[0]], index[key[1]]))
-            elif t == SUPPORTS:
-                support_keys.append(key)
-                supports.append((index[key[0]], index[key[1]]))
-        for k, key in enumerate(support_keys):
-            number[key] = len(attacks) + k
-        undercuts = [(index[u], number[edge]) for u, edge in links.undercuts]
-        kinds = {index[a]: k for a, k in links.kind.items()}
-        needs = frozenset(i for i, k in kinds.items() if k == CLAIM) if support else frozenset()
+        linked: set[tuple[int, int]] = set()
+        by_id: dict[str, int] = {}  # a relation id: its attack number, or ~ its support's
+        undercut = False
+        get = index.get
+        for rel in m.relations:
+            t = rel.type
+            if t is undercuts_:
+                undercut = True
+                continue
+            u, v = get(rel.source), get(rel.target)
+            if u is None or v is None or (u, v) in linked:
+                continue
+            linked.add((u, v))
+            if t is rebuts:
+                if rel.id is not None:
+                    by_id.setdefault(rel.id, len(attacks))
+                attacks.append((u, v))
+            elif t is supports_:
+                if rel.id is not None:
+                    by_id.setdefault(rel.id, ~len(supports))
+                supports.append((u, v))
+        undercuts: list[tuple[int, int]] = []
+        if undercut and by_id:
+            a = len(attacks)
+            counted: set[tuple[int, int]] = set()
+            for rel in m.relations:
+                if rel.type is undercuts_:
+                    c, k = get(rel.source), by_id.get(rel.target)
+                    if c is None or k is None:
+                        continue
+                    pair = (c, k if k >= 0 else a + ~k)
+                    if pair not in counted:
+                        counted.add(pair)
+                        undercuts.append(pair)
+        n = len(names)
+        kinds = dict.fromkeys(range(1, n_claims + 1), CLAIM)
+        kinds.update(dict.fromkeys(range(n_claims + 1, n + 1), EVIDENCE))
+        needs = frozenset(range(1, n_claims + 1)) if support else frozenset()
         fw = cls(names, attacks, supports, undercuts, needs, kinds, _index=index)
         if preference == "reliability":
             fw = fw._prefer(_reliability(m, fw))
