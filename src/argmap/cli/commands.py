@@ -8,10 +8,8 @@ in the order ``argmap --help`` shows them; other modules append theirs.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import Counter
 from collections.abc import Callable
-from pathlib import Path
 
 from argmap.analysis import UnrebuttedClaim, map_stats, unrebutted
 from argmap.checks import RULES, check
@@ -22,10 +20,12 @@ from argmap.cli.common import (
     add_map,
     add_output,
     command_parser,
+    did_you_mean,
     dump_json,
     emit,
     load_map,
     refuse_overwrite,
+    relocated,
     wrap,
 )
 from argmap.cli.export_cmd import register_export, register_import
@@ -33,7 +33,7 @@ from argmap.cli.questions_cmd import register_questions, register_timeline
 from argmap.cli.render_cmd import register_render
 from argmap.cli.status_cmd import register_explain, register_status
 from argmap.diagnostics import LOAD_CODES, Severity
-from argmap.model import map_schema, relocate_sources, upgrade
+from argmap.model import map_schema, upgrade
 
 __all__ = ["REGISTRY"]
 
@@ -70,10 +70,25 @@ def register_check(sub: Subparsers) -> None:
     p.set_defaults(run=run_check)
 
 
-def _codes(text: str | None) -> list[str] | None:
+_LOOKALIKES = str.maketrans("OILS", "0115")
+
+
+def _codes(text: str | None, option: str) -> list[str] | None:
+    """The codes or prefixes of ``--select``/``--ignore``; one that names no rule is a
+    usage error (a typo would otherwise run nothing, or skip nothing, silently)."""
     if text is None:
         return None
-    return [c.strip().upper() for c in text.split(",") if c.strip()]
+    codes = [c.strip().upper() for c in text.split(",") if c.strip()]
+    known = [*LOAD_CODES, *RULES]
+    for code in codes:
+        if not any(k.startswith(code) for k in known):
+            digits = code[:1] + code[1:].translate(_LOOKALIKES)  # W1O5 -> W105
+            hint = f"; did you mean: {digits}" if digits in known else ""
+            hint = hint or did_you_mean(code, known, n=3) or "; see 'argmap check --list-rules'"
+            raise CliError(f"{option} {code}: no rule has this code{hint}")
+    if text.strip() and not codes:
+        raise CliError(f"{option}: give comma-separated codes, such as W105,W114")
+    return codes
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -94,8 +109,9 @@ def run_check(args: argparse.Namespace) -> int:
         return 0
     if args.map is None:
         raise CliError("give a MAP to check, or --list-rules")
+    select, ignore = _codes(args.select, "--select"), _codes(args.ignore, "--ignore")
     m = load_map(args.map)
-    diagnostics = check(m, select=_codes(args.select), ignore=_codes(args.ignore) or [])
+    diagnostics = check(m, select=select, ignore=ignore or [])
     counts = Counter(d.severity for d in diagnostics)
     errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
     if args.format == "json":
@@ -156,13 +172,13 @@ def run_unrebutted(args: argparse.Namespace) -> int:
                     "unrebutted": [u.to_dict() for u in found],
                 }
             ),
-            args.output,
+            args,
         )
         return 0
     out = [f"{len(found)} of {len(m.claims)} claims are unrebutted in {args.map}", ""]
     for u in found:
         out.extend(_unrebutted_lines(u, quotes=not args.no_quotes))
-    emit("\n".join(out).rstrip("\n") + "\n", args.output)
+    emit("\n".join(out).rstrip("\n") + "\n", args)
     return 0
 
 
@@ -250,7 +266,7 @@ def register_schema(sub: Subparsers) -> None:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    emit(dump_json(map_schema()), args.output)
+    emit(dump_json(map_schema()), args)
     return 0
 
 
@@ -275,17 +291,8 @@ def run_upgrade(args: argparse.Namespace) -> int:
     refuse_overwrite(args.map, args.output)
     m = load_map(args.map)
     new = upgrade(m)
-    if args.output != "-":
-        new = relocate_sources(new, Path(args.output).parent)
-        for src in new.sources:
-            if src.path is not None and src.path.startswith("../"):
-                print(
-                    f"{args.output}: warning: source {src.id}'s text {src.path} lies outside "
-                    "the output's folder, where maps may not reach: write the output beside "
-                    f"{args.map}",
-                    file=sys.stderr,
-                )
-    emit(dump_json(new.to_json_data()), args.output)
+    new = relocated(new, args.output, args.map)
+    emit(dump_json(new.to_json_data()), args)
     return 0
 
 

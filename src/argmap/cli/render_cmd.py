@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from argmap.cli.common import CliError, Subparsers, add_map, command_parser, emit, load_map
+from argmap.cli.common import (
+    CliError,
+    Subparsers,
+    add_map,
+    command_parser,
+    did_you_mean,
+    emit,
+    load_map,
+)
 from argmap.formats import WRITERS, FormatError, format_for_path
 from argmap.model import ArgumentMap
 from argmap.render import ENGINES, PICTURE_FORMATS, RenderError, render
@@ -142,10 +150,10 @@ def run_render(args: argparse.Namespace) -> int:
     m = load_map(args.map)
     lang = m.language if args.lang is None else args.lang
     _check_lang(m, lang)
-    if args.focus is not None and args.focus not in {c.id for c in m.claims} | {
-        e.id for e in m.evidence
-    }:
-        raise CliError(f"--focus: no claim or evidence {args.focus!r} in {args.map}")
+    ids = [c.id for c in m.claims] + [e.id for e in m.evidence]
+    if args.focus is not None and args.focus not in ids:
+        hint = did_you_mean(args.focus, ids)
+        raise CliError(f"--focus: no claim or evidence {args.focus!r} in {args.map}{hint}")
     html = None if args.labels is None else args.labels == "html"
     extra = {"semantics": args.semantics} if args.semantics is not None else {}
     try:
@@ -166,5 +174,5 @@ def run_render(args: argparse.Namespace) -> int:
         )
     except RenderError as err:
         raise CliError(str(err)) from None
-    emit(data.decode("utf-8") if fmt == "dot" else data, args.output)
+    emit(data.decode("utf-8") if fmt == "dot" else data, args, tell=True)
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 
 from argmap._bulk import gc_paused
 from argmap.cli.common import (
@@ -13,13 +12,14 @@ from argmap.cli.common import (
     add_map,
     add_output,
     command_parser,
+    did_you_mean,
     dump_json,
     emit,
     load_attacks,
     load_map,
     wrap,
 )
-from argmap.explain import dispute_tree, explain
+from argmap.explain import MAX_DEPTH, dispute_tree, explain
 from argmap.frameworks import framework_statuses
 from argmap.semantics.framework import PREFERENCES
 from argmap.status import (
@@ -97,7 +97,7 @@ def run_status(args: argparse.Namespace) -> int:
                     noun: [s.to_dict() for s in statuses],
                 }
             ),
-            args.output,
+            args,
         )
         return 0
     counts = {w: sum(s.verdict == w for s in statuses) for w in VERDICT_WORDS}
@@ -107,12 +107,16 @@ def run_status(args: argparse.Namespace) -> int:
         out[0] += f"; readings under {args.semantics} semantics"
     if args.preference is not None:
         out[0] += f"; rebuttals weighed by {args.preference}"
-    out.append(DISCLAIMER)
+    out.append(DISCLAIMER if framework is None else _FRAMEWORK_DISCLAIMER)
     out.append("")
     with gc_paused():  # a line or three per claim: no collection while they are made
         out.extend(_listing(statuses, args.semantics))
-    emit("\n".join(out) + "\n", args.output)
+    emit("\n".join(out) + "\n", args)
     return 0
+
+
+#: What a verdict on a framework file's argument says (it has no texts, only attacks).
+_FRAMEWORK_DISCLAIMER = "A verdict says what the attacks show, not whether an argument is true."
 
 
 def _listing(statuses: list[ClaimStatus], semantics: str) -> list[str]:
@@ -194,8 +198,8 @@ def register_explain(sub: Subparsers) -> None:
 
 def run_explain(args: argparse.Namespace) -> int:
     m = load_map(args.map)
-    if args.depth < 1:
-        raise CliError("--depth must be 1 or more")
+    if not 1 <= args.depth <= MAX_DEPTH:
+        raise CliError(f"--depth must be from 1 to {MAX_DEPTH}, not {args.depth}")
     try:
         if args.format == "json":
             tree = dispute_tree(m, args.claim, max_depth=args.depth, preference=args.preference)
@@ -207,9 +211,7 @@ def run_explain(args: argparse.Namespace) -> int:
             text = "\n".join(_wrapped(line) for line in text.splitlines())
     except KeyError:
         ids = [c.id for c in m.claims] + [e.id for e in m.evidence]
-        close = difflib.get_close_matches(args.claim, ids, n=5, cutoff=0.6)
-        close += [i for i in ids if args.claim in i and i not in close][: 5 - len(close)]
-        hint = f"; did you mean: {', '.join(close)}" if close else ""
+        hint = did_you_mean(args.claim, ids)
         raise CliError(f"no claim or evidence {args.claim!r} in {args.map}{hint}") from None
-    emit(text + "\n", args.output)
+    emit(text + "\n", args)
     return 0
