@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from argmap.analysis import UnrebuttedClaim, map_stats, unrebutted
 from argmap.checks import RULES, check
+from argmap.checks._tools import shorten
 from argmap.cli.common import (
     CliError,
     Subparsers,
@@ -147,16 +148,24 @@ def register_unrebutted(sub: Subparsers) -> None:
         sub,
         "unrebutted",
         "list the claims that nothing rebuts, with who asserts them and their quotes",
-        "List the claims of MAP that no 'rebuts' relation targets, each with the parties\n"
-        "who assert it and the quotes that support it (source:line:column of each quote\n"
-        "in its source text).",
+        "List the claims of MAP that no 'rebuts' relation targets, one line each: its id,\n"
+        "how many quotes support it, and its text. --quotes adds who asserts each claim\n"
+        "and the quotes that support it (source:line:column of each quote in its source\n"
+        "text); --no-quotes, who asserts it only.",
         "  argmap unrebutted data/claims.json\n"
+        "  argmap unrebutted data/claims.json --quotes\n"
         "  argmap unrebutted data/claims.json --format json -o unrebutted.json",
     )
     add_map(p)
     add_format(p)
     add_output(p)
-    p.add_argument("--no-quotes", action="store_true", help="list the claims only")
+    detail = p.add_mutually_exclusive_group()
+    detail.add_argument(
+        "--quotes", action="store_true", help="each claim with who asserts it and its quotes"
+    )
+    detail.add_argument(
+        "--no-quotes", action="store_true", help="each claim with who asserts it, no quotes"
+    )
     p.set_defaults(run=run_unrebutted)
 
 
@@ -176,8 +185,14 @@ def run_unrebutted(args: argparse.Namespace) -> int:
         )
         return 0
     out = [f"{len(found)} of {len(m.claims)} claims are unrebutted in {args.map}", ""]
-    for u in found:
-        out.extend(_unrebutted_lines(u, quotes=not args.no_quotes))
+    if not (args.quotes or args.no_quotes):  # one line each
+        for u in found:
+            text = " ".join(u.claim.text.split())
+            out.append(shorten(f"{u.claim.id}  [{_n(len(u.quotes), 'quote')}]  {text}", 100))
+        if found:
+            out += ["", "(--quotes lists each claim with who asserts it and its quotes)"]
+    for u in found if args.quotes or args.no_quotes else ():
+        out.extend(_unrebutted_lines(u, quotes=args.quotes))
     emit("\n".join(out).rstrip("\n") + "\n", args)
     return 0
 

@@ -20,6 +20,7 @@ from argmap.provenance import line_col
 
 __all__ = [
     "INPUT_ARGUMENTS",
+    "MAX_MAP_ARGUMENTS",
     "CliError",
     "add_format",
     "add_map",
@@ -98,19 +99,41 @@ def load_map(path: str) -> ArgumentMap:
     A file with an abstract-framework extension (.af .i23 .apx .tgf) is read as that
     framework, each argument a claim and each attack a rebuttal.
     """
-    from argmap.frameworks import framework_to_map, guess_format, read_framework
+    from argmap.frameworks import guess_format, read_framework
 
     if guess_format(path) is None:
         m = load(Path(path))
     else:
-        m = _framework_file(
-            path,
-            lambda text, fmt: framework_to_map(read_framework(text, fmt), title=Path(path).name),
-        )
+        m = _framework_file(path, lambda text, fmt: _as_map(read_framework(text, fmt), path))
     # The map lives as long as the command: keep the collector from walking its
     # objects again and again while the command works on it.
     gc.freeze()
     return m
+
+
+#: The most arguments of a framework file that commands other than ``status`` read,
+#: each argument becoming a claim of a map (``status`` reads up to
+#: :data:`argmap.frameworks.MAX_ARGUMENTS` straight from the attacks).
+MAX_MAP_ARGUMENTS = 100_000
+
+
+def _as_map(G: Any, path: str) -> ArgumentMap:
+    from argmap.frameworks import framework_to_map
+
+    n = G.number_of_nodes()
+    if n > MAX_MAP_ARGUMENTS:
+        raise MapError(
+            [
+                Diagnostic(
+                    "E001",
+                    Severity.ERROR,
+                    f"{n:,} arguments: this command reads frameworks of at most "
+                    f"{MAX_MAP_ARGUMENTS:,} (argmap status reads larger ones)",
+                    file=path,
+                )
+            ]
+        )
+    return framework_to_map(G, title=Path(path).name)
 
 
 def load_attacks(path: str) -> tuple[list[Any], list[tuple[Any, Any]]] | None:
@@ -312,18 +335,18 @@ def emit(text: str | bytes, args: argparse.Namespace | None = None, *, tell: boo
         if isinstance(source, str):
             refuse_overwrite(source, output)
     target = Path(output)
-    if target.is_dir():
-        raise CliError(f"output {output!r} is a folder")
-    if not is_special(target) and not target.parent.is_dir():
-        what = "is not a folder" if target.parent.exists() else "does not exist"
-        raise CliError(f"output folder {str(target.parent)!r} {what}")
     try:
+        if target.is_dir():
+            raise CliError(f"output {output!r} is a folder")
+        if not is_special(target) and not target.parent.is_dir():
+            what = "is not a folder" if target.parent.exists() else "does not exist"
+            raise CliError(f"output folder {str(target.parent)!r} {what}")
         write_output(target, text)
     except UnicodeEncodeError as exc:
-        raise CliError(f"{output}: cannot write: {_unencodable(exc)}") from None
+        raise CliError(f"{_shown(output)}: cannot write: {_unencodable(exc)}") from None
     except (OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise CliError(f"{output}: cannot write: {reason}") from None
+        raise CliError(f"{_shown(output)}: cannot write: {reason}") from None
     if tell:
         print(wrote(output, text), file=sys.stderr)
 
@@ -340,6 +363,13 @@ def wrote(output: str, data: str | bytes) -> str:
     if size >= 1024 * 1024:
         amount = f"{size / 1024 / 1024:.1f} MiB"
     return f"wrote {output} ({amount})"
+
+
+def _shown(path: str) -> str:
+    """A path as a message shows it: whole when short and printable, else cut and quoted."""
+    if len(path) <= 100 and path.isprintable():
+        return path
+    return repr(path[:100] + ("..." if len(path) > 100 else ""))
 
 
 def _write_stdout(text: str | bytes) -> None:

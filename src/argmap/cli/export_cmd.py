@@ -146,7 +146,8 @@ def run_import(args: argparse.Namespace) -> int:
         text = read_text(args.file)
     except MapError as err:  # one line, 'FILE: reason', as the help says
         reason = err.diagnostics[0].message
-        raise CliError(f"{args.file}: {'cannot read: ' * reason.startswith('invalid')}{reason}")
+        prefix = "cannot read: " if reason.startswith("invalid") else ""
+        raise CliError(f"{args.file}: {prefix}{reason}") from None
     try:
         result = READERS[args.format].read(text)
     except FormatError as err:
