@@ -399,3 +399,15 @@ def test_aif_round_trip_keeps_language_and_party_kinds(
     assert main(["import", "aif", str(aif), "-o", str(back)]) == 0
     m = argmap.load(back)
     assert m.language == "fr" and m.parties[0].kind == "organisation"
+
+
+def test_an_aif_import_with_a_lone_surrogate(tmp_path: Path, capsys: Capsys) -> None:
+    # Found by the fuzzing campaign: the importer's warning named the text, and printing
+    # it failed.
+    aif = tmp_path / "in.aif.json"
+    aif.write_text(
+        '{"nodes": [{"nodeID": "1", "text": "a\\udfff", "type": "X"}], "edges": []}',
+        encoding="utf-8",
+    )
+    err = one_line_error(capsys, "import", "aif", str(aif), "-o", str(tmp_path / "m.json"))
+    assert "nodes[0].text" in err and "half of a surrogate pair" in err

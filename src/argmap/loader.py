@@ -40,6 +40,7 @@ __all__ = [
     "line_starts",
     "load",
     "loads",
+    "lone_surrogates",
     "too_deep",
 ]
 
@@ -242,6 +243,24 @@ def huge_number(text: str, name: str, exc: ValueError | None = None) -> Diagnost
         line,
         column,
     )
+
+
+def lone_surrogates(text: str, name: str) -> list[Diagnostic]:
+    """Return an E003 diagnostic for each string of the JSON ``text`` (a map, or a file
+    to import) that holds half of a surrogate pair; none for text that is not JSON.
+
+    Example:
+        >>> (d,) = lone_surrogates(r'{"title": "a\\ud800"}', "m.json")
+        >>> d.path, d.line, d.column
+        ('title', 1, 2)
+    """
+    if not _SURROGATE_ESCAPE.search(text):
+        return []
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return []
+    return _lone_surrogates(data, text, name)
 
 
 def _lone_surrogates(data: Any, text: str, name: str) -> list[Diagnostic]:

@@ -23,7 +23,7 @@ from argmap.diagnostics import Diagnostic, MapError, Severity
 from argmap.formats import READERS, WRITERS, FormatError, format_for_path
 from argmap.frameworks import FRAMEWORK_FORMATS, guess_format, write_framework
 from argmap.graph import to_graph
-from argmap.loader import huge_number, too_deep
+from argmap.loader import huge_number, lone_surrogates, too_deep
 from argmap.model import ArgumentMap
 from argmap.render import RenderError
 
@@ -148,6 +148,9 @@ def run_import(args: argparse.Namespace) -> int:
         reason = err.diagnostics[0].message
         prefix = "cannot read: " if reason.startswith("invalid") else ""
         raise CliError(f"{args.file}: {prefix}{reason}") from None
+    problems = lone_surrogates(text, args.file)
+    if problems:
+        raise MapError(problems[:1])
     try:
         result = READERS[args.format].read(text)
     except FormatError as err:
