@@ -366,7 +366,11 @@ def command_line(draw: st.DrawFn, input_name: str) -> list[str]:
             )
         )
     elif cmd == "render":
-        out = draw(st.sampled_from(["out.dot", "out.html", "-", "out.png", out]))
+        out = draw(
+            st.sampled_from(
+                ["out.dot", "out.html", "-", "out.png", "out\x00.dot", "x" * 300 + ".dot", out]
+            )
+        )
         argv += draw(st.sampled_from([[], ["--format", "dot"], ["--focus", "bridge-closd"]]))
         if out == "-":
             argv += ["--format", "dot"]

@@ -411,3 +411,11 @@ def test_an_aif_import_with_a_lone_surrogate(tmp_path: Path, capsys: Capsys) -> 
     )
     err = one_line_error(capsys, "import", "aif", str(aif), "-o", str(tmp_path / "m.json"))
     assert "nodes[0].text" in err and "half of a surrogate pair" in err
+
+
+@pytest.mark.parametrize("output", ["out\x00.dot", "x" * 300 + ".dot"])
+def test_render_to_an_impossible_name(
+    output: str, tmp_path: Path, base: dict[str, Any], capsys: Capsys
+) -> None:
+    err = one_line_error(capsys, "render", str(write_map(tmp_path, base)), "-o", output)
+    assert "cannot write" in err

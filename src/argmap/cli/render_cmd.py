@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from argmap.cli.common import (
     CliError,
@@ -13,6 +12,7 @@ from argmap.cli.common import (
     did_you_mean,
     emit,
     load_map,
+    refuse_overwrite,
 )
 from argmap.formats import WRITERS, FormatError, format_for_path
 from argmap.model import ArgumentMap
@@ -145,8 +145,7 @@ def run_render(args: argparse.Namespace) -> int:
         raise CliError("--depth needs --focus")
     if not args.timeout > 0:
         raise CliError(f"--timeout must be more than 0, not {args.timeout:g}")
-    if args.output != "-" and Path(args.output).resolve() == Path(args.map).resolve():
-        raise CliError("the output would overwrite the map itself")
+    refuse_overwrite(args.map, args.output)
     m = load_map(args.map)
     lang = m.language if args.lang is None else args.lang
     _check_lang(m, lang)
