@@ -419,3 +419,16 @@ def test_render_to_an_impossible_name(
 ) -> None:
     err = one_line_error(capsys, "render", str(write_map(tmp_path, base)), "-o", output)
     assert "cannot write" in err
+
+
+@pytest.mark.parametrize("command", [["check"], ["status"], ["import", "aif"]])
+def test_an_endless_input_is_cut_short(
+    command: list[str], tmp_path: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fileio, "MAX_INPUT_BYTES", 1000)
+    framework = tmp_path / "zero.af"
+    framework.symlink_to("/dev/zero")
+    path = str(framework) if command == ["status"] else "/dev/zero"
+    out = ["-o", str(tmp_path / "m.json")] if command[0] == "import" else []
+    err = one_line_error(capsys, *command, path, *out)
+    assert "more than 1,000 bytes" in err

@@ -25,7 +25,42 @@ import stat
 import tempfile
 from pathlib import Path
 
-__all__ = ["is_special", "same_file", "write_atomic", "write_output"]
+__all__ = [
+    "MAX_INPUT_BYTES",
+    "InputTooLarge",
+    "is_special",
+    "read_input",
+    "same_file",
+    "write_atomic",
+    "write_output",
+]
+
+#: The largest input file (map, framework, file to import) argmap reads; the limit
+#: also ends reading from an endless device such as ``/dev/zero``.
+MAX_INPUT_BYTES = 256 * 1024 * 1024
+
+
+class InputTooLarge(OSError):
+    """An input file holds more than :data:`MAX_INPUT_BYTES`."""
+
+
+def read_input(path: str | Path, limit: int | None = None) -> bytes:
+    """Return the bytes of the file at ``path``, read in one go up to ``limit`` (default
+    :data:`MAX_INPUT_BYTES`); a longer file raises :class:`InputTooLarge`.
+
+    Example:
+        >>> read_input("/dev/zero", limit=10)
+        Traceback (most recent call last):
+        ...
+        argmap.fileio.InputTooLarge: more than 10 bytes: argmap reads inputs of at most 10
+    """
+    limit = MAX_INPUT_BYTES if limit is None else limit
+    with open(path, "rb") as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise InputTooLarge(f"more than {limit:,} bytes: argmap reads inputs of at most {limit:,}")
+    return data
+
 
 # Paths in these trees are never renamed over: /dev/stdout is a link to /proc/self/fd/1,
 # which leads to whatever standard output is (a terminal, a pipe, a file the shell opened).

@@ -29,6 +29,7 @@ from pydantic_core import ErrorDetails
 
 from argmap._bulk import gc_paused
 from argmap.diagnostics import Diagnostic, MapError, Severity
+from argmap.fileio import InputTooLarge, read_input
 from argmap.model import FORMAT_VERSION, ID_PATTERN, READ_VERSIONS, ArgumentMap
 
 __all__ = [
@@ -64,13 +65,16 @@ def load(path: str | Path) -> ArgumentMap:
     path = Path(path)
     name = str(path)
     try:
-        data = path.read_bytes()
+        data = read_input(path)
+    except InputTooLarge as exc:
+        raise MapError([_error("E005", str(exc), name)]) from None
     except FileNotFoundError:
         raise MapError([_error("E005", "file not found", name)]) from None
     except IsADirectoryError:
         raise MapError([_error("E005", "is a folder, not a map file", name)]) from None
-    except OSError as exc:
-        raise MapError([_error("E005", f"cannot read file: {exc.strerror}", name)]) from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise MapError([_error("E005", f"cannot read file: {reason}", name)]) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

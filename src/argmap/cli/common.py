@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from argmap.diagnostics import Diagnostic, MapError, Severity
-from argmap.fileio import is_special, same_file, write_output
+from argmap.fileio import InputTooLarge, is_special, read_input, same_file, write_output
 from argmap.loader import load
 from argmap.model import ArgumentMap, relocate_sources
 from argmap.provenance import line_col
@@ -183,7 +183,9 @@ def read_text(path: str) -> str:
         argmap.diagnostics.MapError: no/such/file.af: error E005 file not found
     """
     try:
-        data = Path(path).read_bytes()
+        data = read_input(path)
+    except InputTooLarge as exc:
+        raise MapError([Diagnostic("E005", Severity.ERROR, str(exc), file=path)]) from None
     except FileNotFoundError:
         raise MapError([Diagnostic("E005", Severity.ERROR, "file not found", file=path)]) from None
     except (OSError, ValueError) as exc:
