@@ -19,7 +19,7 @@ import argmap
 from argmap import fileio
 from argmap.checks import MAX_NEAR_DUPLICATE_FINDINGS, check
 from argmap.cli import main
-from argmap.cli.common import wrote
+from argmap.cli.common import CliError, refuse_overwrite, wrote
 from argmap.explain import MAX_DEPTH
 from argmap.frameworks import MAX_ARGUMENTS
 from argmap.loader import MAX_JSON_DEPTH
@@ -432,3 +432,10 @@ def test_an_endless_input_is_cut_short(
     out = ["-o", str(tmp_path / "m.json")] if command[0] == "import" else []
     err = one_line_error(capsys, *command, path, *out)
     assert "more than 1,000 bytes" in err
+
+
+def test_a_device_output_is_never_taken_for_the_input() -> None:
+    # In a terminal, /dev/stdin and /dev/stdout lead to one device: nothing to lose.
+    refuse_overwrite("/dev/null", "/dev/null")
+    with pytest.raises(CliError):
+        refuse_overwrite("m.json", "./m.json")

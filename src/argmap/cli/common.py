@@ -6,6 +6,8 @@ import argparse
 import difflib
 import gc
 import json
+import os
+import stat
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
@@ -277,10 +279,17 @@ def refuse_overwrite(source: str, output: str) -> None:
         ...
         argmap.cli.common.CliError: a.json: the output would overwrite the input
     """
-    if output == "-" or source == "-":
-        return
+    if output == "-" or source == "-" or _not_a_file(output):
+        return  # a terminal or a pipe holds nothing to lose
     if same_file(source, output):
         raise CliError(f"{source}: the output would overwrite the input")
+
+
+def _not_a_file(path: str) -> bool:
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def did_you_mean(word: str, known: Sequence[str], *, n: int = 5) -> str:
