@@ -36,8 +36,14 @@ CLAIM = "musk-departure-was-mutual"
 class Visit:
     """A page opened in the browser, with every console message and request seen."""
 
-    def __init__(self, browser: Any, path: Path) -> None:
-        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+    def __init__(
+        self,
+        browser: Any,
+        path: Path,
+        view: str = "map",
+        size: tuple[int, int] = (1400, 900),
+    ) -> None:
+        self.page = browser.new_page(viewport={"width": size[0], "height": size[1]})
         self.errors: list[str] = []
         self.requests: list[str] = []
         self.url = path.resolve().as_uri()
@@ -47,7 +53,7 @@ class Visit:
         )
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.goto(self.url)
+        self.page.goto(self.url + (f"#{view}" if view else ""))
         self.page.wait_for_selector("body[data-ready=true]")
 
     def outside_requests(self) -> list[str]:
@@ -317,3 +323,215 @@ def test_print_styles_leave_the_controls_out(visit: Visit, tmp_path: Path) -> No
     assert pdf.startswith(b"%PDF")
     visit.page.emulate_media(media="screen")
     assert visit.page.locator("#filter-party").is_visible()
+
+
+# --- the views: questions, a question's map, the timeline, the sources -------------------
+
+DISPUTE = ROOT / "tests" / "data" / "v2" / "dispute.json"
+
+
+@pytest.fixture(scope="module")
+def dispute_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("dispute") / "dispute.html"
+    path.write_text(to_html(argmap.load(DISPUTE)), encoding="utf-8")
+    return path
+
+
+def in_view(page: Any, locator: Any) -> bool:
+    """Whether the element lies wholly inside the window, without scrolling."""
+    box = locator.bounding_box()
+    size = page.viewport_size
+    return bool(
+        box
+        and box["width"] > 0
+        and box["x"] >= 0
+        and box["y"] >= 0
+        and box["x"] + box["width"] <= size["width"]
+        and box["y"] + box["height"] <= size["height"]
+    )
+
+
+def smallest_text(page: Any, selector: str) -> float:
+    """The smallest font size, in CSS pixels, of the text shown inside ``selector``."""
+    return float(
+        page.evaluate(
+            """(sel) => {
+                let least = Infinity;
+                const root = document.querySelector(sel);
+                const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+                while (walk.nextNode()) {
+                  const t = walk.currentNode;
+                  if (!t.textContent.trim() || !t.parentElement.getClientRects().length) continue;
+                  least = Math.min(least, parseFloat(getComputedStyle(t.parentElement).fontSize));
+                }
+                return least;
+            }""",
+            selector,
+        )
+    )
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (390, 844)])
+def test_first_screen_of_the_bundled_map_shows_every_question(
+    browser: Any, bundled_page: Path, size: tuple[int, int]
+) -> None:
+    m = argmap.load(BUNDLED)
+    visit = Visit(browser, bundled_page, view="", size=size)
+    page = visit.page
+    assert m.questions and page.locator("#view-questions").is_visible()
+    for q in m.questions:
+        link = page.locator("#question-index a", has_text=q.text)
+        assert link.count() == 1 and in_view(page, link), q.text
+    assert page.evaluate("document.documentElement.scrollWidth") <= size[0]
+    assert visit.errors == [] and visit.outside_requests() == []
+    page.close()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (390, 844)])
+def test_first_screen_shows_every_question(
+    browser: Any, dispute_page: Path, size: tuple[int, int]
+) -> None:
+    m = argmap.load(DISPUTE)
+    visit = Visit(browser, dispute_page, view="", size=size)
+    page = visit.page
+    assert page.locator("#view-questions").is_visible()
+    assert page.locator("#view-map").is_hidden()
+    for q in m.questions:
+        link = page.locator("#question-index a", has_text=q.text)
+        assert link.count() == 1 and in_view(page, link), q.text
+        assert page.locator(f"#qcard-{q.id}").count() == 1
+    # the page fits the phone's width: nothing to scroll sideways
+    assert page.evaluate("document.documentElement.scrollWidth") <= size[0]
+    assert smallest_text(page, "#view-questions") >= 11
+    card = page.locator("#qcard-q-pay").inner_text()
+    assert "The town must pay" in card and "— Batiroc" in card
+    assert "contested" in card and "quote behind it" in card
+    assert visit.errors == [] and visit.outside_requests() == []
+    page.close()
+
+
+def test_a_card_opens_its_question_map(browser: Any, dispute_page: Path) -> None:
+    from argmap.questions import question_nodes
+
+    m = argmap.load(DISPUTE)
+    visit = Visit(browser, dispute_page, view="", size=(1366, 768))
+    page = visit.page
+    page.locator('#qcard-q-lenoir button[data-question="q-lenoir"]').click()
+    assert page.locator("#view-question").is_visible()
+    assert page.locator("#q-title").inner_text() == m.question_by_id()["q-lenoir"].text
+    shown = page.locator("#q-map [data-node]").evaluate_all("els => els.map(e => e.dataset.node)")
+    assert set(shown) == set(question_nodes(m, "q-lenoir"))
+    # the two sides face each other: two columns side by side
+    cols = page.locator("#q-map .facing > .qcol")
+    assert cols.count() == 2
+    left, right = cols.nth(0).bounding_box(), cols.nth(1).bounding_box()
+    assert left and right and left["x"] + left["width"] <= right["x"]
+    assert smallest_text(page, "#view-question") >= 11
+    # a claim opens its panel; a link in a card moves to the other side's claim
+    page.locator('#q-map .card[data-node="lenoir-resigned"]').click()
+    assert "Lenoir left Batiroc of his own accord" in page.locator("#panel").inner_text()
+    page.locator('#q-map .card[data-node="lenoir-resigned"] a[data-go="lenoir-pushed-out"]').click()
+    assert page.evaluate("document.activeElement.dataset.node") == "lenoir-pushed-out"
+    # the whole map is one click away
+    page.locator("#q-to-map").click()
+    assert page.locator("#view-map").is_visible() and visit.box("lenoir-resigned").is_visible()
+    assert visit.errors == []
+    page.close()
+
+
+def test_the_timeline_filters_itself_and_the_map(browser: Any, dispute_page: Path) -> None:
+    visit = Visit(browser, dispute_page, view="timeline")
+    page = visit.page
+    events = page.locator("#timeline-list li.event")
+    total = events.count()
+    assert total > 5 and "inferred" in page.locator("#timeline-list").inner_text()
+    page.select_option("#range-from", "2019")
+    page.select_option("#range-to", "2019")
+    shown = page.locator("#timeline-list li.event:visible time").all_inner_texts()
+    assert shown and all(t.startswith("2019") for t in shown)
+    assert "Dates 2019–2019" in page.locator("#range-note").inner_text()
+    page.locator('#views button[data-view="map"]').click()
+    assert "hidden" in visit.classes("bridge-opened")  # dated 2015
+    assert "hidden" not in visit.classes("lenoir-pushed-out")  # dated by its quote, 2019-03
+    assert "hidden" not in visit.classes("town-pays")  # undated: kept
+    page.locator('#views button[data-view="timeline"]').click()
+    page.locator("#range-undated").uncheck()
+    page.locator('#views button[data-view="map"]').click()
+    assert "hidden" in visit.classes("town-pays")
+    page.locator('#views button[data-view="timeline"]').click()
+    page.locator("#range-clear").click()
+    assert page.locator("#timeline-list li.event:visible").count() == total
+    assert "hidden" not in visit.classes("bridge-opened")
+    assert visit.errors == []
+    page.close()
+
+
+def test_a_highlight_opens_its_quote_and_back(browser: Any, dispute_page: Path) -> None:
+    m = argmap.load(DISPUTE)
+    visit = Visit(browser, dispute_page, view="sources")
+    page = visit.page
+    text = page.locator("#reader-text")
+    marks = text.locator("mark.q")
+    assert marks.count() > 5
+    assert "68% of this text" in page.locator("#reader-head").inner_text()
+    assert text.locator("span.unquoted").count() >= 8  # the passages no quote covers
+    # every highlight is where the quote was proven
+    proven = page.evaluate(
+        """() => Array.from(document.querySelectorAll('#reader-text mark[data-ev~="ev-dangerous"]'),
+            (e) => e.textContent).join('')"""
+    )
+    assert proven == next(e.quote for e in m.evidence if e.id == "ev-dangerous")
+    text.locator('mark[data-ev~="ev-dangerous"]').first.click()
+    panel = page.locator("#panel").inner_text()
+    assert "Le pont était dangereux" in panel and "It supports (1)" in panel
+    assert "The bridge was dangerous; closing it was unavoidable." in panel
+    # from a claim's panel, a quote jumps to its place in its source
+    page.locator('#panel a[data-go="bridge-unsafe"]').click()
+    page.locator('#panel a[data-read="ev-dangerous"]').click()
+    assert page.locator("#view-sources").is_visible()
+    focused = page.evaluate("document.activeElement.dataset.ev || ''")
+    assert "ev-dangerous" in focused.split()
+    # the other source, and its unquoted passages one after the other
+    page.locator('#reader-tabs button[data-source="batiroc-release"]').click()
+    assert "40% of this text" in page.locator("#reader-head").inner_text()
+    page.locator("#next-unquoted").click()
+    assert page.locator("#reader-text span.unquoted.flash").count() >= 1
+    assert visit.errors == [] and visit.outside_requests() == []
+    page.close()
+
+
+def test_every_view_of_hostile_text_runs_nothing(browser: Any, tmp_path: Path) -> None:
+    m = argmap.load(INJECTION)
+    path = tmp_path / "injection.html"
+    path.write_text(to_html(m), encoding="utf-8")
+    visit = Visit(browser, path, view="")
+    page = visit.page
+    assert (
+        'Question <img src=x onerror="window.__pwned = 8">?'
+        in page.locator("#view-questions").inner_text()
+    )
+    page.locator("#question-cards button[data-question]").first.click()
+    page.locator("#q-map .card").first.click()
+    for view in ("timeline", "sources"):
+        page.locator(f'#views button[data-view="{view}"]').click()
+    assert "<script>window.__pwned = 1</script>" in page.locator("#reader-text").inner_text()
+    page.locator("#reader-text mark.q").first.click()
+    assert page.locator("#panel").is_visible()
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("img").count() == 0
+    assert visit.errors == [] and visit.outside_requests() == []
+    page.close()
+
+
+def test_a_map_too_big_to_draw_keeps_its_views(browser: Any, tmp_path: Path) -> None:
+    path = tmp_path / "big.html"
+    path.write_text(to_html(argmap.load(DISPUTE), picture_limit=3), encoding="utf-8")
+    visit = Visit(browser, path, view="map")
+    page = visit.page
+    assert "more than the 3 one picture" in (page.locator("#map").text_content() or "")
+    assert page.locator("#filter-party input").count() > 0  # filters still work
+    page.locator('#views button[data-view="questions"]').click()
+    page.locator('button[data-question="q-pay"]').click()
+    assert page.locator("#q-map .card.claim:visible").count() == 4
+    assert visit.errors == []
+    page.close()

@@ -526,6 +526,12 @@ def test_claim_stated_as_fact_on_quotes_of_two_sources(v2: Data) -> None:
         ("Le rapport aurait été relu par un laboratoire public", ["dumas"]),
         # the quote gives what follows as the speaker's: "selon X"
         ("Selon Batiroc, le rapport ne serait pas indépendant", ["batiroc"]),
+        # a verb of saying or thinking reports the speaker's position
+        ("Claire Dumas reproche à Batiroc de ne pas respecter le contrat", ["dumas"]),
+        ("Paul Verdier estimait que le rapport était faux", ["verdier"]),
+        ("Batiroc a décrit la fermeture comme abusive", ["batiroc"]),
+        ("Claire Dumas a accusé Batiroc de négligence", ["dumas"]),
+        ("Paul Verdier met en garde contre une fermeture hâtive", ["verdier"]),
         # ... also when the name comes a few words later, and has several words
         ("Selon son directeur général, Paul Verdier, le pont est sûr", ["verdier"]),
         # first person: the speaker's own words
@@ -659,22 +665,29 @@ _MARKS = re.compile(r"[«»“”„\"]|‘[^’]*’")
 
 def test_bundled_map_narration_quotes() -> None:
     m = argmap.load(ROOT / "data" / "claims.json")
-    found = {d.subject for d in argmap.check(m, select=["W114"])}
-    assert {"ev-charlot-altman-answers", "ev-note-musk-resigned-2018"} <= found
-    quotes = {e.id: e.quote for e in m.evidence}
-    assert not any(_MARKS.search(quotes[e]) for e in found)
-    # Quotes that carry the speaker's words in quotation marks are left alone.
+    assert [d.format() for d in argmap.check(m, select=["W114"])] == []
+    quotes = {e.id: e for e in m.evidence}
+    # The journalist's and the note's own narration names no speaker: a heading, an
+    # account of someone's answer, a fact, the note's reading of someone's feelings.
     for ev in (
-        "ev-note-insecurity",
-        "ev-note-little-finger",
-        "ev-charlot-billion-email",
-        "ev-note-great-jewel",
-        "ev-note-slow-us-down",
+        "ev-charlot-altman-answers",
+        "ev-charlot-musk-wanted-to-run-openai",
+        "ev-note-cofounded-2015-nonprofit",
+        "ev-note-musk-resigned-2018",
+        "ev-note-still-angry",
+        "ev-note-little-finger-implies",
     ):
-        assert _MARKS.search(quotes[ev]) and ev not in found
-    # "d'après les dirigeants d'OpenAI", "comme le souligne Laurent Alexandre": the
-    # quote gives what it says as theirs.
-    assert not {"ev-charlot-less-avowed-intentions-2017", "ev-charlot-laurent-alexandre"} & found
+        assert quotes[ev].speaker == [], ev
+    # Reported words and positions do, with their reporter beside them.
+    for ev, speaker in (
+        ("ev-charlot-musk-reproach", "elon-musk"),
+        ("ev-note-betrayed-nonprofit-mission", "elon-musk"),
+        ("ev-charlot-less-avowed-intentions-2017", "openai-leaders"),
+        ("ev-note-insecurity", "sam-altman"),
+    ):
+        assert speaker in quotes[ev].speaker, ev
+        assert m.reporter_of(quotes[ev]) in {"christophe-charlot", "grok-note"}
+    assert not _MARKS.search(quotes["ev-charlot-musk-reproach"].quote)
 
 
 def test_bundled_map_has_no_errors_with_the_new_rules() -> None:

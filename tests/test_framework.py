@@ -85,6 +85,38 @@ def test_evidential_support_an_argument_needs_a_chain_to_evidence() -> None:
     assert labels(fw) == {"e": "in", "a": "out", "b": "out", "x": "in", "f": "in"}
 
 
+def test_polberg_oren_2014_example_3_evidential_framework() -> None:
+    # Polberg and Oren (2014), "Revisiting support in abstract argumentation systems",
+    # Example 3, an evidential framework: b, c, d and f are prima facie (evidence); a and
+    # e are not; b and c attack each other, b attacks a, c attacks d, d attacks f, f
+    # attacks itself, d supports e. The paper's extensions: grounded {}, complete {},
+    # {c} and {b, d, e}, preferred {c} and {b, d, e}, stable {b, d, e}.
+    fw = Framework(
+        list("abcdef"),
+        attacks=[(2, 1), (2, 3), (3, 2), (3, 4), (4, 6), (6, 6)],
+        supports=[(4, 5)],
+        needs_support=frozenset({1, 5}),
+    )
+    assert {a for a, x in grounded(fw).by_name().items() if x is IN} == set()
+    red = fw.reduce()
+    G = nx.DiGraph()
+    G.add_nodes_from(range(1, red.n + 1))
+    G.add_edges_from(red.attacks)
+    complete = {
+        frozenset(fw.name(i) for i in range(1, fw.n + 1) if lab[i] is IN)
+        for lab in complete_labellings(G)
+    }
+    assert complete == {frozenset(), frozenset("c"), frozenset("bde")}
+    preferred = {frozenset(fw.name(i) for i in ext if i <= fw.n) for ext in preferred_extensions(G)}
+    assert preferred == {frozenset("c"), frozenset("bde")}
+    stable = accept(fw, "stable")
+    assert {fw.name(i) for i in range(1, fw.n + 1) if stable[i].sceptical} == set("bde")
+    assert {fw.name(i) for i in range(1, fw.n + 1) if stable[i].credulous} == set("bde")
+    pref = accept(fw, "preferred")
+    assert {fw.name(i) for i in range(1, fw.n + 1) if pref[i].credulous} == set("bcde")
+    assert not any(pref[i].sceptical for i in range(1, fw.n + 1))
+
+
 def test_a_support_that_is_undercut_carries_nothing() -> None:
     # "This does not show that": u undercuts the support from e to c.
     fw = Framework(["c", "e", "u"], [], supports=[(2, 1)], undercuts=[(3, 0)],

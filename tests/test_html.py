@@ -311,3 +311,49 @@ def test_committed_example_page_holds_the_current_map() -> None:
     page = (ROOT / "examples" / "musk-altman.html").read_text("utf-8")
     assert_safe(page)
     assert data_of(page) == page_data(argmap.load(BUNDLED)), "stale: run examples/make.sh"
+
+
+# --- the views' data: questions, sources with their quotes, timeline ----------------------
+
+DISPUTE = ROOT / "tests" / "data" / "v2" / "dispute.json"
+
+
+def test_page_data_holds_the_questions_the_texts_and_the_timeline() -> None:
+    from argmap.coverage import source_coverage
+    from argmap.questions import question_nodes
+    from argmap.timeline import timeline
+
+    m = argmap.load(DISPUTE)
+    data = page_data(m)
+    overview = {q["id"]: q for q in data["overview"]}
+    assert list(overview) == ["q-unsafe", "q-pay", "q-lenoir", None]
+    for q in m.questions:
+        assert overview[q.id]["nodes"] == question_nodes(m, q.id)
+    pay = overview["q-pay"]
+    assert [c["id"] for a in pay["answers"] for c in a["claims"]] == [
+        "cheap-cables",
+        "batiroc-pays",
+        "town-pays",
+    ]
+    # the texts: each quote's span is where provenance proved it
+    nodes = {n["id"]: n for n in data["nodes"]}
+    for e in m.evidence:
+        start, end = nodes[e.id]["span"]
+        text = data["texts"][e.source]["text"]
+        assert text[start:end].replace("\n", " ").strip() != ""
+    cov = {c.source: c for c in source_coverage(m)}
+    for sid, t in data["texts"].items():
+        assert t["share"] == cov[sid].share
+        assert t["unquoted"] == [[p.start, p.end] for p in cov[sid].unquoted]
+    assert data["timeline"] == [e.to_dict() for e in timeline(m)]
+    assert {n["side"] for n in data["nodes"]} >= {"town", "batiroc", "observers"}
+
+
+def test_a_map_too_big_to_draw_gets_a_notice_not_a_picture() -> None:
+    m = argmap.load(DISPUTE)
+    page = to_html(m, engine="wasm", picture_limit=10)
+    assert 'class="too-big"' in page and 'data-node="bridge-safe"' not in page
+    assert "more than the 10 one picture" in page
+    # a part of it is still drawn
+    part = to_html(m, engine="wasm", picture_limit=10, question="q-lenoir")
+    assert 'data-node="lenoir-resigned"' in part and 'data-node="town-pays"' not in part

@@ -308,9 +308,10 @@ def test_node_link_repeated_pair_is_a_multigraph() -> None:
 
 
 def test_node_link_reads_links_written_by_older_networkx() -> None:
-    data = to_node_link(argmap.load(BUNDLED))
+    m = argmap.load(BUNDLED)
+    data = to_node_link(m)
     data["links"] = data.pop("edges")
-    assert len(from_node_link(data).relations) == 146
+    assert from_node_link(data).relations == m.relations
 
 
 @pytest.mark.parametrize(

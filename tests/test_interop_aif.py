@@ -398,12 +398,17 @@ def test_bundled_map_survives_aif() -> None:
         if reporters[e.id] is not None and any(p != reporters[e.id] for p in e.speaker)
     ]
     assert 0 < len(reported) < len(m.evidence)
+    kinds = Counter(r.type.value for r in m.relations)
+    moves = sum(kinds[t.value] for t in MOVES)
+    assert moves and kinds["undercuts"]
     assert types == {
         "I": len(m.claims) + len(m.evidence),
         "L": len(m.evidence) + len(reported),
-        "YA": len(m.evidence) + len(reported),
-        "RA": 125,
-        "CA": 21,
+        # each locution's illocution, and each move's (a TA node answered by a YA)
+        "YA": len(m.evidence) + len(reported) + moves,
+        "RA": kinds["supports"],
+        "CA": kinds["rebuts"] + kinds["undercuts"],
+        "TA": moves,
     }
     result = from_aif(data)
     assert result.warnings == []

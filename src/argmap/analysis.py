@@ -25,7 +25,7 @@ from networkx.utils import UnionFind
 from argmap._bulk import gc_paused
 from argmap.attribution import Attribution
 from argmap.graph import CLAIM, EVIDENCE, REBUTS, SUPPORTS, Links
-from argmap.model import ArgumentMap, Claim, Evidence, Party
+from argmap.model import ArgumentMap, Claim, Evidence, Party, RelationType, quote_reporter
 from argmap.provenance import QuoteProof, prove_quotes
 
 __all__ = ["SupportingQuote", "UnrebuttedClaim", "map_stats", "supporting_quotes", "unrebutted"]
@@ -208,8 +208,8 @@ def unrebutted(m: ArgumentMap) -> list[UnrebuttedClaim]:
 
 
 def map_stats(m: ArgumentMap) -> dict[str, Any]:
-    """Return counts that describe a map: elements, relations, claims per party,
-    evidence per source, unrebutted claims.
+    """Return counts that describe a map: elements, relations of each kind, claims per
+    party and per question, evidence per source and per reporter, unrebutted claims.
 
     Example:
         >>> from argmap.model import ArgumentMap
@@ -228,16 +228,31 @@ def map_stats(m: ArgumentMap) -> dict[str, Any]:
     parts = UnionFind(links.kind)
     for u, v in links.edges:
         parts.union(u, v)
+    kinds = Counter(r.type for r in m.relations)
+    parties = m.party_by_id()
+    sources = m.source_by_id()
+    per_reporter: Counter[str] = Counter(
+        quote_reporter(e, sources.get(e.source), parties) or e.source for e in m.evidence
+    )
+    per_question: Counter[str] = Counter(a.question for c in m.claims for a in c.answers)
     return {
         "sources": len(m.sources),
         "parties": len(m.parties),
+        "questions": len(m.questions),
         "claims": len(m.claims),
         "evidence": len(m.evidence),
         "relations": len(m.relations),
         "supports": types.get(SUPPORTS, 0),
         "rebuts": types.get(REBUTS, 0),
+        **{t.value.replace("-", "_"): kinds[t] for t in RelationType if t not in _COUNTED},
         "unrebutted": sum(1 for c in m.claim_by_id() if c not in rebutted),
         "claims_per_party": dict(sorted(per_party.items())),
+        "claims_per_question": {q.id: per_question[q.id] for q in m.questions},
         "evidence_per_source": dict(sorted(per_source.items())),
+        "evidence_per_reporter": dict(sorted(per_reporter.items())),
         "weakly_connected_components": sum(1 for _ in parts.to_sets()),
     }
+
+
+# Relation kinds map_stats counts through the graph (duplicates once).
+_COUNTED = frozenset({RelationType.SUPPORTS, RelationType.REBUTS})

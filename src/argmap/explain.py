@@ -36,7 +36,7 @@ from typing import Any
 
 from argmap.attribution import Attribution
 from argmap.graph import CLAIM, EVIDENCE
-from argmap.model import MOVES, ArgumentMap
+from argmap.model import HEDGE_ORDER, MOVES, ArgumentMap
 from argmap.provenance import prove_quotes
 from argmap.semantics.framework import Framework
 from argmap.semantics.grounded import Labelling, grounded
@@ -50,6 +50,7 @@ MAX_DEPTH = 100
 
 _SHORT_QUOTES = 2  # key quotes in the short account
 _SHORT_ATTACKS = 4  # attacks listed in the short account
+_SHORT_SUPPORTS = 3  # supporting claims listed in the short account
 _QUOTE_WIDTH = 110  # a quote is shortened to this many characters in the short account
 
 
@@ -70,6 +71,7 @@ class _Context:
     moves: dict[str, list[tuple[str, str]]]
     evidence: dict[str, Any]
     claims: dict[str, Any]
+    sides: dict[str, str | None]
 
     @classmethod
     def build(
@@ -122,6 +124,7 @@ class _Context:
             moves,
             evidence,
             m.claim_by_id(),
+            {p.id: p.side for p in m.parties},
         )
 
     def verdict(self, i: int) -> Verdict:
@@ -141,14 +144,15 @@ class _Context:
             return self.words.claim_line(name)
         return self.quote_line(i)
 
-    def quotes_behind(self, i: int) -> list[int]:
-        """The quotes that reach argument ``i`` through supports, nearest first."""
+    def quotes_behind(self, i: int, counting: bool = False) -> list[int]:
+        """The quotes that reach argument ``i`` through supports, nearest first; with
+        ``counting``, only through supports still in force (not undercut away)."""
         seen = {i}
         frontier = [i]
         out: list[int] = []
         for x in frontier:  # grows while it is read: breadth first
-            for u, _ in self.supporters[x]:
-                if u in seen:
+            for u, k in self.supporters[x]:
+                if u in seen or (counting and self.lab.relation_label(k).value == "out"):
                     continue
                 seen.add(u)
                 if self.fw.kinds.get(u) == EVIDENCE:
@@ -156,6 +160,35 @@ class _Context:
                 else:
                     frontier.append(u)
         return out
+
+    def independence(self, i: int, voices: list[str]) -> int:
+        """How far ``voices`` (parties) stand from the asserters of claim ``i``: 2 when
+        one of them asserts the claim (it rests on their own word), 0 when one is of
+        another camp than the asserters and the sources' reporters (the other side
+        grants it), else 1 (a reporter's narration, a third party)."""
+        claim = self.claims.get(self.fw.name(i))
+        own = set(claim.asserted_by) if claim is not None else set()
+        if own & set(voices):
+            return 2
+        # The side of the sources' reporters is the narrators', not another camp's.
+        neutral = {self.sides.get(s.reporter) for s in self.m.sources if s.reporter} | {None}
+        sides = {self.sides.get(p) for p in own} | neutral
+        return 0 if any(self.sides.get(p) not in sides for p in voices) else 1
+
+    def key_quotes(self, i: int) -> list[int]:
+        """The quotes that best show why argument ``i`` stands: those still in force,
+        quotes from the other side first, then quotes that do not rest on the claim's
+        asserters' word alone, then the surest, then the nearest."""
+        quotes = self.quotes_behind(i, counting=True)
+        order = {q: n for n, q in enumerate(quotes)}
+
+        def rank(q: int) -> tuple[int, int, int]:
+            name = self.fw.name(q)
+            ev = self.evidence[name]
+            hedge = HEDGE_ORDER.index(self.words.quote_hedge(name))
+            return (self.independence(i, ev.speaker), hedge, order[q])
+
+        return sorted(quotes, key=rank)
 
 
 def _within(
@@ -188,13 +221,30 @@ def _short(ctx: _Context, i: int) -> list[str]:
     lines = [f"{name}: {ctx.describe(i) if fw.kinds.get(i) == CLAIM else ctx.quote_line(i)}"]
     lines.append(f"  {v.word.upper()}: {v.reason}.")
     if fw.kinds.get(i) == CLAIM:
-        quotes = ctx.quotes_behind(i)
+        quotes = ctx.key_quotes(i)
+        every = len(ctx.quotes_behind(i))
         if quotes:
             noun = "quote" if len(quotes) == 1 else "quotes"
-            lines.append(f"  Backed by {len(quotes)} {noun}:")
+            cut = f" ({every - len(quotes)} more undercut away)" if every > len(quotes) else ""
+            lines.append(f"  Backed by {len(quotes)} {noun}{cut}:")
             lines.extend(f"    {ctx.quote_line(q, _QUOTE_WIDTH)}" for q in quotes[:_SHORT_QUOTES])
         elif ctx.supporters[i]:
             lines.append("  No quote reaches it through what supports it.")
+        if v.word == "holds":
+            held = sorted(
+                (
+                    u
+                    for u, k in ctx.supporters[i]
+                    if fw.kinds.get(u) == CLAIM
+                    and ctx.lab.relation_label(k).value == "in"
+                    and ctx.verdict(u).word == "holds"
+                ),
+                key=lambda u: ctx.independence(i, ctx.claims[fw.name(u)].asserted_by),
+            )
+            for u in held[:_SHORT_SUPPORTS]:
+                lines.append(f"  Rests on {fw.name(u)} [holds]: {ctx.describe(u)}")
+            if len(held) > _SHORT_SUPPORTS:
+                lines.append(f"    ... and {len(held) - _SHORT_SUPPORTS} more (--full)")
     if v.word == "answered":
         for w in v.deciders[:_SHORT_ATTACKS]:
             wv = ctx.verdict(w)

@@ -288,6 +288,10 @@ class Claim(_Model):
     """Ids of the parties who assert it."""
     date: PartialDate | None = None
     """When it was asserted, or when what it states happened, when the text says."""
+    date_inferred: bool = False
+    """True when the text does not print the date but lets it be worked out."""
+    date_note: str | None = None
+    """How the date was worked out, or how loosely the text gives it ('around 2018')."""
     hedge: Hedge | None = None
     """How surely the map holds it; when absent, as surely as its surest quote."""
     answers: list[Answer] = Field(default_factory=list)
@@ -326,6 +330,10 @@ class Evidence(_Model):
     language (Musk's e-mails, written in English, quoted in French)."""
     date: PartialDate | None = None
     """Date of the event the quote reports, when given."""
+    date_inferred: bool = False
+    """True when the quote does not print the date but lets it be worked out."""
+    date_note: str | None = None
+    """How the date was worked out, or how loosely the quote gives it."""
     notes: str | None = None
     """Free notes."""
 
@@ -512,10 +520,27 @@ class ArgumentMap(_Model):
         return upgrade(self)
 
     def _repr_svg_(self) -> str:
-        """Return the map drawn as SVG, so Jupyter shows it as a picture."""
-        from argmap.render import render
+        """Return the map drawn as SVG, fitted to the width of a notebook's cell."""
+        from argmap.render import jupyter
 
-        return render(self, "svg").decode("utf-8")
+        return jupyter.show(self)._repr_svg_()
+
+    def _repr_html_(self) -> str:
+        """Return the map drawn for a notebook: fitted to the cell, with its counts."""
+        from argmap.render import jupyter
+
+        return jupyter.show(self)._repr_html_()
+
+    def __repr__(self) -> str:
+        """Return the map's title and counts (its fields would run to pages).
+
+        Example:
+            >>> ArgumentMap(title="t")
+            <ArgumentMap 't': 0 claims, 0 quotes, 0 relations, 0 questions>
+        """
+        from argmap.render import jupyter
+
+        return jupyter.summary(self)
 
     def to_json_data(self) -> dict[str, Any]:
         """Return the map as JSON-ready data, with the file's own key names.

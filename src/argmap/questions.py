@@ -52,6 +52,8 @@ __all__ = [
     "Side",
     "SideAnswers",
     "StanceAnswers",
+    "all_question_nodes",
+    "question_nodes",
     "question_overview",
 ]
 
@@ -353,3 +355,95 @@ def _sides_of(claims: list[AnswerClaim], order: dict[str | None, int]) -> list[S
     for c in claims:
         found.setdefault(c.side.id, c.side)
     return [found[k] for k in sorted(found, key=lambda s: order.get(s, len(order)))]
+
+
+def question_nodes(m: ArgumentMap, question: str) -> list[str]:
+    """Return the ids of what a question's map shows, in map order: the claims that
+    answer it; the claims that bear on those (support, rebut or undercut them) and
+    answer no question, then those that bear on these, and so on; the claims of other
+    questions that rebut one of them; and every quote linked to any of those claims.
+
+    Raises:
+        KeyError: no question or answer of the map has this id.
+
+    Example:
+        >>> from argmap.model import ArgumentMap
+        >>> m = ArgumentMap.model_validate({
+        ...     "questions": [{"id": "q", "text": "Q?"}, {"id": "r", "text": "R?"}],
+        ...     "sources": [{"id": "s", "title": "S", "text": "Oui."}],
+        ...     "claims": [
+        ...         {"id": "a", "text": "A", "answers": [{"question": "q", "stance": "yes"}]},
+        ...         {"id": "why", "text": "W"},
+        ...         {"id": "b", "text": "B", "answers": [{"question": "r", "stance": "no"}]}],
+        ...     "evidence": [{"id": "e", "source": "s", "quote": "Oui."}],
+        ...     "relations": [{"from": "why", "to": "a", "type": "supports"},
+        ...                   {"from": "e", "to": "why", "type": "supports"},
+        ...                   {"from": "a", "to": "b", "type": "supports"}]})
+        >>> question_nodes(m, "q"), question_nodes(m, "r")
+        (['a', 'why', 'e'], ['b'])
+    """
+    answering = {c.id for c in m.claims if any(a.question == question for a in c.answers)}
+    if not answering and question not in m.question_by_id():
+        raise KeyError(question)
+    return _QuestionIndex(m).nodes(answering)
+
+
+def all_question_nodes(m: ArgumentMap) -> dict[str, list[str]]:
+    """Return :func:`question_nodes` of every question of ``m`` and of every question id
+    its claims answer, keyed by id (the map is indexed once for all).
+
+    Example:
+        >>> from argmap.model import ArgumentMap
+        >>> m = ArgumentMap.model_validate({
+        ...     "questions": [{"id": "q", "text": "Q?"}],
+        ...     "claims": [
+        ...         {"id": "a", "text": "A", "answers": [{"question": "q", "stance": "yes"}]},
+        ...         {"id": "b", "text": "B", "answers": [{"question": "x", "stance": "no"}]}]})
+        >>> all_question_nodes(m)
+        {'q': ['a'], 'x': ['b']}
+    """
+    answering: dict[str, set[str]] = {q.id: set() for q in m.questions}
+    for c in m.claims:
+        for a in c.answers:
+            answering.setdefault(a.question, set()).add(c.id)
+    index = _QuestionIndex(m)
+    return {qid: index.nodes(ids) for qid, ids in answering.items()}
+
+
+class _QuestionIndex:
+    """What :func:`question_nodes` looks up: who bears on whom, who rebuts whom."""
+
+    def __init__(self, m: ArgumentMap) -> None:
+        self.m = m
+        self.claims = m.claim_by_id()
+        self.evidence = m.evidence_by_id()
+        ends = {r.id: (r.source, r.target) for r in m.relations if r.id is not None}
+        self.rebuts = {(r.source, r.target) for r in m.relations if r.type.value == "rebuts"}
+        self.bears_on: dict[str, set[str]] = {}  # node -> the nodes aimed at it
+        self.links: dict[str, set[str]] = {}  # node -> the nodes linked to it, either way
+        for r in m.relations:
+            # An undercut bears on the head of the relation it aims at.
+            cut = r.type.value == "undercuts"
+            target = ends.get(r.target, ("", ""))[1] if cut else r.target
+            self.bears_on.setdefault(target, set()).add(r.source)
+            self.links.setdefault(target, set()).add(r.source)
+            self.links.setdefault(r.source, set()).add(target)
+
+    def nodes(self, answering: set[str]) -> list[str]:
+        keep = set(answering)
+        todo = list(answering)
+        while todo:
+            node = todo.pop()
+            for other in self.bears_on.get(node, ()):
+                claim = self.claims.get(other)
+                if claim is None or other in keep:
+                    continue
+                if not claim.answers:
+                    keep.add(other)
+                    todo.append(other)
+                elif (other, node) in self.rebuts:
+                    keep.add(other)
+        quotes = {e for c in keep for e in self.links.get(c, ()) if e in self.evidence}
+        return [c.id for c in self.m.claims if c.id in keep] + [
+            e.id for e in self.m.evidence if e.id in quotes
+        ]

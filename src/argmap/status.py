@@ -121,6 +121,7 @@ def _names(numbers: Sequence[int], ids: Sequence[str]) -> str:
 
 _HOLDS_UNATTACKED = Verdict("holds", "nothing that counts attacks it", Label.IN)
 _HOLDS_ANSWERED = Verdict("holds", "every attack on it is answered", Label.IN)
+_HOLDS_CUT_FAILS = Verdict("holds", "every challenge to its support is answered", Label.IN)
 _BARE = Verdict("unsupported", "nothing supports it: no quote or claim backs it", Label.OUT)
 
 
@@ -147,8 +148,11 @@ def verdicts(
     for k, (_, v) in enumerate(fw.attacks):
         attackers[v].append(k)
     challenged = bytearray(fw.n + 1)  # something undercuts a relation into it
-    for _, k in fw.undercuts:
-        challenged[fw.relation(k)[2]] = 1
+    cutters: dict[int, list[tuple[int, int]]] = {}  # argument -> (undercutter, relation)
+    for c, k in fw.undercuts:
+        target = fw.relation(k)[2]
+        challenged[target] = 1
+        cutters.setdefault(target, []).append((c, k))
     a = len(fw.attacks)
     supporters: dict[int, list[tuple[int, int]]] = {}
     for k, (u, v) in enumerate(fw.supports):
@@ -160,7 +164,20 @@ def verdicts(
         value = node[i]
         atts = attackers[i]
         if value == 1:
-            append(_HOLDS_ANSWERED if atts or challenged[i] else _HOLDS_UNATTACKED)
+            if atts:
+                append(_HOLDS_ANSWERED)
+            elif challenged[i]:
+                won = list(dict.fromkeys(c for c, k in cutters[i] if rel[k] == 2))
+                if won:
+                    reason = (
+                        f"what still supports it holds; {_names(won, ids)} "
+                        f"undercut{'s' * (len(won) == 1)} the rest"
+                    )
+                    append(Verdict("holds", reason, Label.IN, tuple(won)))
+                else:
+                    append(_HOLDS_CUT_FAILS)
+            else:
+                append(_HOLDS_UNATTACKED)
             continue
         if value == 2:
             winners = [sources[k] for k in atts if rel[k] == 1]

@@ -65,8 +65,8 @@ class TimelineEvent:
             for a source, its author; None for a claim.
         translation: for a quote, its English translation when the map gives one.
         inferred: True when the date is not printed but inferred (a source's
-            ``published_inferred``).
-        note: how an inferred date was worked out, when the map says.
+            ``published_inferred``, a claim's or quote's ``date_inferred``).
+        note: how an inferred or loose date was worked out, when the map says.
         dated_by: for a claim with no date of its own, the quotes supporting it that
             give this date; empty when the date is the item's own.
         supports: for a quote, the claims it supports (it dates those with no date
@@ -202,7 +202,7 @@ def timeline(m: ArgumentMap) -> list[TimelineEvent]:
 
     for k, claim in enumerate(m.claims):
         dated_by: list[str] = []
-        date = claim.date
+        date, inferred, note = claim.date, claim.date_inferred, claim.date_note
         if date is None:
             dates = [(evidence[e].date, e) for e in quoted.get(claim.id, ())]
             known = [(d, e) for d, e in dates if d is not None]
@@ -210,8 +210,20 @@ def timeline(m: ArgumentMap) -> list[TimelineEvent]:
                 continue
             date = min((d for d, _ in known), key=sort_key)
             dated_by = list(dict.fromkeys(e for d, e in known if d == date))
+            # A date borrowed from quotes is inferred when every quote infers it.
+            inferred = all(evidence[e].date_inferred for e in dated_by)
+            note = next((evidence[e].date_note for e in dated_by if evidence[e].date_note), None)
         add(
-            k, TimelineEvent(date, "claim", claim.id, words.claim_line(claim.id), dated_by=dated_by)
+            k,
+            TimelineEvent(
+                date,
+                "claim",
+                claim.id,
+                words.claim_line(claim.id),
+                inferred=inferred,
+                note=note,
+                dated_by=dated_by,
+            ),
         )
     for k, ev in enumerate(m.evidence):
         if ev.date is not None:
@@ -224,6 +236,8 @@ def timeline(m: ArgumentMap) -> list[TimelineEvent]:
                     " ".join(ev.quote.split()),
                     credit=words.quote_credit(ev.id),
                     translation=ev.translation,
+                    inferred=ev.date_inferred,
+                    note=ev.date_note,
                     supports=list(dict.fromkeys(supported.get(ev.id, ()))),
                 ),
             )

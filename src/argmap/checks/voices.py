@@ -3,7 +3,9 @@
 A claim the map states as fact should not rest only on quotes whose source merely
 alleges or implies it (W113). A quote that is the reporter's own narration about
 someone ("Sam Altman répond en tentant de démontrer…") does not carry that
-person's words, so it should not name them as its speaker (W114).
+person's words, so it should not name them as its speaker (W114); a quote that
+reports their position with a verb of saying or thinking ("Elon Musk leur reproche
+de…", "Musk estimait que…") does.
 
 Example:
     >>> from argmap.checks import check
@@ -86,6 +88,19 @@ _ATTRIBUTED = re.compile(
     r"(?i:selon|d['’]apr[eè]s|according\s+to|aux\s+dires\s+d\w*|comme\s+l[e'’]\s*\w+)"
     r"(?:\W+\w+){0,3}\W*$"
 )
+# A verb of saying, thinking or accusing, followed by what is said ("leur reproche de",
+# "estimait que", "a décrit la décision comme", "accused him of"): the quote reports
+# the party's position, it does not narrate what the party does. Verbs of doing
+# ("répond en tentant de démontrer", "conteste le rapport") are not among them.
+_REPORTED = re.compile(
+    r"(?<!\w)(?i:reproch\w*|accus\w*|affirm\w*|estim\w*|d[ée]clar\w*|soulign\w*|qualifi\w*|"
+    r"d[ée]cri\w*|persuad[ée]\w*|convaincu\w*|pens\w*|jug\w*|pr[ée]tend\w*|d[ée]non[cç]\w*|"
+    r"assur\w*|expliqu\w*|[ée]cri\w*|all[ée]gu\w*|dit|disent|disait|demand\w*|r[ée]clam\w*|"
+    r"exig\w*|plaid\w*|insist\w*|s['’]interrog\w*|met(?:tent)?\s+en\s+garde|mis\s+en\s+garde|"
+    r"action\s+en\s+justice|says?|said|claim\w*|argu\w*|warn\w*|believ\w*|wr[io]te\w*|"
+    r"alleg\w*|call(?:s|ed)?)"
+    r"(?!\w)(?:\W+\w+){0,6}?\W+(?i:(?:que|de|comme|contre|sur|pour|that|of|as)(?!\w)|qu['’]|d['’])"
+)
 _NAME_WORD = re.compile(r"\w+")
 # In "Elon Musk's lawyers", the words before "'s" name someone else.
 _OWNER = re.compile(r"^.*['’]s\s+")
@@ -109,7 +124,7 @@ def _narration_as_speech(ctx: Context) -> Iterator[Finding]:
         return
     names = {pid: _Name(p) for pid, p in parties.items()}
     for i, ev in enumerate(m.evidence):
-        if not ev.speaker or _QUOTE_MARKS.search(ev.quote):
+        if not ev.speaker or _QUOTE_MARKS.search(ev.quote) or _REPORTED.search(ev.quote):
             continue
         src = sources.get(ev.source)
         narrator = src.reporter if src is not None else None

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from argmap import __version__
 from argmap.cli import commands
 from argmap.cli.common import CliError
+from argmap.cli.coverage_cmd import register_coverage
 from argmap.diagnostics import MapError
 
 __all__ = ["build_parser", "main"]
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for register in commands.REGISTRY:
         register(sub)
+    register_coverage(sub)
     return parser
 
 

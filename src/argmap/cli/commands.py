@@ -227,7 +227,8 @@ def register_stats(sub: Subparsers) -> None:
         "stats",
         "count claims, quotes and relations, per party and per source",
         "Print counts that describe MAP: its elements, relations by type, claims per\n"
-        "party, quotes per source, unrebutted claims and connected parts.",
+        "party and per question, quotes per source and per reporter, unrebutted claims\n"
+        "and connected parts.",
         "  argmap stats data/claims.json\n  argmap stats data/claims.json --format json",
     )
     add_map(p)
@@ -244,25 +245,28 @@ def run_stats(args: argparse.Namespace) -> int:
     parties = m.party_by_id()
     width = 28
     out = [f"{args.map}" + (f": {m.title}" if m.title else "")]
-    for key in (
-        "sources",
-        "parties",
-        "claims",
-        "evidence",
-        "relations",
-        "supports",
-        "rebuts",
-        "unrebutted",
-        "weakly_connected_components",
-    ):
+    for key in ("sources", "parties", "questions", "claims", "evidence", "relations"):
+        out.append(f"  {key:<{width}} {s[key]:>5}")
+    for key in ("supports", "rebuts", "undercuts", "counter_accuses", "insults", "contrasts"):
+        if s[key] or key in ("supports", "rebuts"):
+            out.append(f"    {key.replace('_', '-'):<{width - 2}} {s[key]:>5}")
+    for key in ("unrebutted", "weakly_connected_components"):
         out.append(f"  {key.replace('_', ' '):<{width}} {s[key]:>5}")
     out.append("claims per party")
     for pid, n in s["claims_per_party"].items():
         name = parties[pid].name if pid in parties else pid
         out.append(f"  {name:<{width}} {n:>5}")
+    if s["claims_per_question"]:
+        out.append("claims per question")
+        for qid, n in s["claims_per_question"].items():
+            out.append(f"  {qid:<{width}} {n:>5}")
     out.append("quotes per source")
     for sid, n in s["evidence_per_source"].items():
         out.append(f"  {sid:<{width}} {n:>5}")
+    out.append("quotes per reporter")
+    for pid, n in s["evidence_per_reporter"].items():
+        name = parties[pid].name if pid in parties else pid
+        out.append(f"  {name:<{width}} {n:>5}")
     emit("\n".join(out) + "\n")
     return 0
 

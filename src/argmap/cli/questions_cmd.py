@@ -194,6 +194,8 @@ def _event_lines(e: TimelineEvent) -> list[str]:
         text += e.text + (f", by {e.credit}" if e.credit else "")
         if e.note:
             text += f". {e.note}"
+    if e.inferred and e.kind != "source":
+        text = f"(date inferred) {text}"
     text += f"  [{e.id}]"
     indent = " " * _DATE
     return wrap(text, WIDTH, f"{e.date:<{_DATE}}", indent, break_on_hyphens=False)

@@ -36,21 +36,28 @@ def register_render(sub: Subparsers) -> None:
         "whose words they convey (AI-generated ones dashed, violet-grey and tagged);\n"
         "supports are solid green arrows, rebuts dashed vermillion lines ending in a bar,\n"
         "undercuts dashed purple lines to a point on the relation they aim at, and moves\n"
-        "that deny nothing (counter-accusations, insults, contrasts) dotted grey. The\n"
-        "first two sides face each other across the middle; observers are drawn apart.\n"
+        "that deny nothing (counter-accusations, insults, contrasts) dotted grey; two\n"
+        "claims that rebut each other share one line with a bar at each end. A map with\n"
+        "questions is drawn one framed group per question; within each (and within\n"
+        "--question ID), the first two sides face each other across the middle and\n"
+        "observers are drawn apart.\n"
         "In SVG, hovering over a box shows the full text, the verdict and its reason, the\n"
         "translation and the quote's line:column.\n\n"
         "The format comes from the extension of -o (.dot .gv .svg .png .pdf .html) or\n"
-        "--format. HTML is one self-contained page, safe to publish or open offline:\n"
-        "click a box (or Tab to it and press Enter) to read its quotes, verdict and\n"
+        "--format. HTML is one self-contained page, safe to publish or open offline: it\n"
+        "opens on the questions in dispute, each side's answers and verdicts, and each\n"
+        "question's own map; a timeline whose date range filters every view; each\n"
+        "source's text with its quotes highlighted where they were found; and the whole\n"
+        "map: click a box (or Tab to it and press Enter) to read its quotes, verdict and\n"
         "rebuttals; filter by party, source and verdict; search; pan and zoom.\n"
-        "SVG needs nothing but argmap (an embedded Graphviz draws it, with plain labels);\n"
-        "PNG and PDF need Graphviz's dot program (Debian/Ubuntu: apt-get install graphviz).",
+        "SVG and PNG need nothing but argmap (an embedded Graphviz draws them, with plain\n"
+        "labels); PDF needs Graphviz's dot program (Debian/Ubuntu: apt-get install graphviz).",
         "  argmap render data/claims.json -o map.svg\n"
         "  argmap render data/claims.json -o map.html\n"
-        "  argmap render data/claims.json -o map.png --engine system\n"
+        "  argmap render data/claims.json -o map.png\n"
         "  argmap render data/claims.json -o - --format dot --claims-only --lang fr\n"
         "  argmap render data/claims.json -o departure.svg --focus musk-departure-was-mutual\n"
+        "  argmap render data/claims.json -o question.svg --question ID  (ids: argmap questions)\n"
         "  argmap render data/claims.json -o map.pdf --rankdir TB --no-legend",
     )
     add_map(p)
@@ -82,6 +89,12 @@ def register_render(sub: Subparsers) -> None:
     )
     p.add_argument("--claims-only", action="store_true", help="leave the quotes out")
     p.add_argument("--focus", metavar="ID", help="draw only what lies near this claim or quote")
+    p.add_argument(
+        "--question",
+        metavar="ID",
+        help="draw only this question's claims and quotes, the sides facing each other "
+        "(argmap questions lists them); without it or --focus, the map is grouped by question",
+    )
     p.add_argument(
         "--depth",
         type=int,
@@ -143,6 +156,8 @@ def run_render(args: argparse.Namespace) -> int:
         raise CliError(f"--depth must be 0 or more, not {args.depth}")
     if args.focus is None and args.depth != 1:
         raise CliError("--depth needs --focus")
+    if args.focus is not None and args.question is not None:
+        raise CliError("give --focus or --question, not both")
     if not args.timeout > 0:
         raise CliError(f"--timeout must be more than 0, not {args.timeout:g}")
     refuse_overwrite(args.map, args.output)
@@ -153,6 +168,9 @@ def run_render(args: argparse.Namespace) -> int:
     if args.focus is not None and args.focus not in ids:
         hint = did_you_mean(args.focus, ids)
         raise CliError(f"--focus: no claim or evidence {args.focus!r} in {args.map}{hint}")
+    if args.question is not None and args.question not in m.question_by_id():
+        known = ", ".join(q.id for q in m.questions) or "none"
+        raise CliError(f"--question: no question {args.question!r} in {args.map} (it has: {known})")
     html = None if args.labels is None else args.labels == "html"
     extra = {"semantics": args.semantics} if args.semantics is not None else {}
     try:
@@ -165,6 +183,7 @@ def run_render(args: argparse.Namespace) -> int:
             lang=lang,
             claims_only=args.claims_only,
             focus=args.focus,
+            question=args.question,
             depth=args.depth,
             rankdir=args.rankdir,
             legend=not args.no_legend,

@@ -39,13 +39,14 @@ Example:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
 from argmap.attribution import Attribution
-from argmap.graph import CLAIM, EVIDENCE, SUPPORTS, UNDERCUTS, to_graph
+from argmap.graph import CLAIM, EVIDENCE, REBUTS, SUPPORTS, UNDERCUTS, to_graph
 from argmap.model import (
     MOVES,
     ArgumentMap,
@@ -100,6 +101,7 @@ __all__ = [
     "RANKDIRS",
     "REBUT_COLOUR",
     "SUPPORT_COLOUR",
+    "node_sides",
     "side_colours",
     "side_label",
     "to_dot",
@@ -140,6 +142,18 @@ class _Context:
     lang: str
     html: bool
     focus: str | None
+    question: str | None = None
+    groups: dict[str, int] = field(default_factory=dict)
+    mirrored: frozenset[tuple[int | None, str]] = frozenset()
+
+    def cell(self, node: str) -> tuple[int | None, str | None]:
+        """The question group and the side a node is drawn in."""
+        return self.groups.get(node), self.sides[node]
+
+    def flipped(self, node: str) -> bool:
+        """Whether a line from this node is laid out backwards (a mirrored side)."""
+        side = self.sides[node]
+        return side is not None and (self.groups.get(node), side) in self.mirrored
 
     def label(self, lines: Sequence[Sequence[Span]]) -> str:
         return html_label(lines) if self.html else plain_label(lines)
@@ -152,7 +166,7 @@ class _Context:
         return [w for w in self.G.edges[u, v]["undercut_by"] if w in self.keep]
 
 
-def _sides(
+def node_sides(
     G: nx.DiGraph, claims: dict[str, Claim], parties: dict[str, Party]
 ) -> dict[str, str | None]:
     """Return the side each node is drawn with.
@@ -186,10 +200,12 @@ def _sides(
     return out
 
 
-def _keep(G: nx.DiGraph, claims_only: bool, focus: str | None, depth: int) -> set[str]:
-    """Return the nodes to draw. Around a focus, an undercut counts as a link from the
-    undercutting node to both ends of the relation it aims at."""
-    keep: set[str] = set(G.nodes)
+def _keep(
+    G: nx.DiGraph, claims_only: bool, focus: str | None, depth: int, only: set[str] | None
+) -> set[str]:
+    """Return the nodes to draw (of ``only``, when given). Around a focus, an undercut
+    counts as a link from the undercutting node to both ends of the relation it aims at."""
+    keep: set[str] = set(G.nodes) if only is None else only & set(G.nodes)
     if claims_only:
         keep = {n for n in keep if G.nodes[n]["kind"] == CLAIM}
     if focus is not None:
@@ -230,6 +246,7 @@ def to_dot(
     title: str | None = None,
     html: bool = True,
     caption: bool = True,
+    question: str | None = None,
 ) -> str:
     """Return the map as DOT text, ready for Graphviz.
 
@@ -250,9 +267,14 @@ def to_dot(
             Graphviz's ``dot`` draws; False for plain labels, which the embedded
             WebAssembly engine needs.
         caption: draw the title and the counts on top (the HTML page has its own).
+        question: draw only this question's claims and quotes
+            (:func:`argmap.questions.question_nodes`), titled with the question.
+            Without it and without ``focus``, the whole map is grouped by question,
+            each question's sides facing each other within its group.
 
     Raises:
-        RenderError: ``focus`` is no node of the map, or a bad ``rankdir`` or ``depth``.
+        RenderError: ``focus`` or ``question`` is not in the map, or a bad
+            ``rankdir`` or ``depth``.
 
     Example:
         >>> from argmap.model import ArgumentMap
@@ -267,8 +289,17 @@ def to_dot(
         raise RenderError(f"rankdir must be one of {', '.join(RANKDIRS)}, not {rankdir!r}")
     if depth < 0:
         raise RenderError(f"depth must be 0 or more, not {depth}")
+    # Imported here: argmap.questions draws on this package for the sides' colours.
+    from argmap.questions import all_question_nodes, question_nodes
+
     G = to_graph(m)
-    keep = _keep(G, claims_only, focus, depth)
+    only = None
+    if question is not None:
+        try:
+            only = set(question_nodes(m, question))
+        except KeyError:
+            raise RenderError(f"question: no question {question!r} in the map") from None
+    keep = _keep(G, claims_only, focus, depth, only)
     parties = m.party_by_id()
     claims = m.claim_by_id()
     ctx = _Context(
@@ -282,33 +313,54 @@ def to_dot(
         evidence=m.evidence_by_id(),
         proofs=prove_quotes(m) if any(G.nodes[n]["kind"] == EVIDENCE for n in keep) else {},
         colours=side_colours(m),
-        sides=_sides(G, claims, parties),
+        sides=node_sides(G, claims, parties),
         undercuts=_undercut_relations(m, G),
         keep=frozenset(keep),
         lang=lang,
         html=html,
         focus=focus,
+        question=question,
     )
     order = [n for n in G.nodes if n in keep]  # map order: claims, then evidence
+    if question is None and focus is None and m.questions:
+        groups: dict[str, int] = {}
+        shown = all_question_nodes(m)
+        for k, q in enumerate(m.questions):
+            for n in shown[q.id]:
+                if n in keep:
+                    groups.setdefault(n, k)
+        ctx = replace(ctx, groups=groups)
 
-    # Which sides face each other: the first two (in party order) that have claims
-    # here, leaving observers out. The second is mirrored.
-    claim_sides = {ctx.sides[n] for n in order if G.nodes[n]["kind"] == CLAIM}
-    facing = [s for s in ctx.colours if s in claim_sides and s not in NEUTRAL_SIDES][:2]
-    mirrored = facing[1] if len(facing) == 2 else None
-    by_side: dict[str | None, list[str]] = {}
+    # In each group, which sides face each other: the first two (in party order) that
+    # have claims there, leaving observers out. The second is mirrored.
+    cells: dict[tuple[int | None, str | None], list[str]] = {}
     for node in order:
-        by_side.setdefault(ctx.sides[node], []).append(node)
-    side_order = sorted(
-        by_side,
-        key=lambda s: (
-            s is None,
-            facing.index(s) if s in facing else len(facing),
-            list(ctx.colours).index(s) if s in ctx.colours else len(ctx.colours),
-            s or "",
-        ),
+        cells.setdefault(ctx.cell(node), []).append(node)
+    facing: dict[int | None, list[str]] = {}
+    for g in dict.fromkeys(g for g, _ in cells):
+        sides = {ctx.sides[n] for n in order if ctx.groups.get(n) == g and _is_claim(ctx, n)}
+        facing[g] = [s for s in ctx.colours if s in sides and s not in NEUTRAL_SIDES][:2]
+    ctx = replace(
+        ctx,
+        mirrored=frozenset((g, f[1]) for g, f in facing.items() if len(f) == 2),
     )
 
+    def cell_key(c: tuple[int | None, str | None]) -> tuple[int, bool, int, int, str]:
+        g, s = c
+        face = facing[g]
+        return (
+            len(m.questions) if g is None else g,
+            s is None,
+            face.index(s) if s in face else len(face),
+            list(ctx.colours).index(s) if s in ctx.colours else len(ctx.colours),
+            s or "",
+        )
+
+    cell_order = sorted(cells, key=cell_key)
+    legend_sides = list(dict.fromkeys(s for _, s in cell_order if s is not None))
+    if question is not None and title is None and caption:
+        asked = m.question_by_id().get(question)
+        title = asked.text if asked is not None else question
     head = _title(ctx, title if title is not None else m.title, keep) if caption else ""
     lines = [
         "digraph argmap {",
@@ -318,45 +370,76 @@ def to_dot(
         '  node [fontname="Helvetica", fontsize=12, margin="0.12,0.06"];',
         '  edge [fontname="Helvetica", fontsize=10, arrowsize=0.9];',
     ]
-    lines += _clusters(ctx, side_order, by_side)
-    lines += _edges(ctx, order, mirrored)
-    if mirrored is not None:
-        lines += _facing(ctx, order, facing)
+    lines += _clusters(ctx, cell_order, cells)
+    lines += _edges(ctx, order)
+    for g, face in facing.items():
+        if len(face) == 2:
+            lines += _facing(ctx, [n for n in order if ctx.groups.get(n) == g], face, g)
     if legend:
-        lines.extend(_legend(ctx, [s for s in side_order if s is not None], order))
+        lines.extend(_legend(ctx, legend_sides, order))
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
+def _is_claim(ctx: _Context, node: str) -> bool:
+    return bool(ctx.G.nodes[node]["kind"] == CLAIM)
+
+
 def _clusters(
-    ctx: _Context, side_order: list[str | None], by_side: dict[str | None, list[str]]
+    ctx: _Context,
+    cell_order: list[tuple[int | None, str | None]],
+    cells: dict[tuple[int | None, str | None], list[str]],
 ) -> list[str]:
-    """Return the nodes, one cluster per side, each with the points of the undercut
-    relations that run within it."""
-    points: dict[str | None, list[str]] = {}
+    """Return the nodes, one cluster per side within one cluster per question, each
+    with the points of the undercut relations that run within it."""
+    points: dict[tuple[int | None, str | None], list[str]] = {}
     for u, v in ctx.G.edges:
         if u in ctx.keep and v in ctx.keep and ctx.cutters(u, v):
-            side = ctx.sides[u] if ctx.sides[u] == ctx.sides[v] else None
-            points.setdefault(side, []).append(_point(ctx, u, v))
+            cell = ctx.cell(u) if ctx.cell(u) == ctx.cell(v) else (None, None)
+            points.setdefault(cell, []).append(_point(ctx, u, v))
     lines: list[str] = []
-    for k, side in enumerate(side_order):
-        indent = "    " if side is not None else "  "
+    open_group: int | None = None
+    for k, cell in enumerate(cell_order):
+        group, side = cell
+        if group != open_group:
+            if open_group is not None:
+                lines.append("  }")
+            open_group = group
+            if group is not None:
+                lines.append(f"  subgraph cluster_q{group} {{")
+                lines.append(
+                    f"    label={_question_label(ctx, group)}; fontsize=20; style=rounded; "
+                    'color="#444444"; penwidth=2; fontcolor="#111111"; margin=18; '
+                    "labeljust=l;"
+                )
+        pad = "  " if group is not None else ""
+        indent = pad + ("    " if side is not None else "  ")
         if side is not None:
             border = ctx.colours.get(side, NEUTRAL)[0]
-            lines.append(f"  subgraph cluster_{k} {{")
+            lines.append(f"{pad}  subgraph cluster_{k} {{")
             lines.append(
-                f"    label={dot_label(side_label(ctx.m, side))}; fontsize=18; "
+                f"{pad}    label={dot_label(side_label(ctx.m, side))}; fontsize=16; "
                 f'style="rounded,dashed"; color="{border}"; penwidth=1.5; '
-                'fontcolor="#222222"; margin=14;'
+                'fontcolor="#222222"; margin=12; labeljust=c;'
             )
-        for node in by_side[side]:
-            build = _claim_node if ctx.G.nodes[node]["kind"] == CLAIM else _evidence_node
+        for node in cells[cell]:
+            build = _claim_node if _is_claim(ctx, node) else _evidence_node
             lines.append(indent + build(ctx, node))
-        lines += [indent + p for p in points.pop(side, [])]
+        lines += [indent + p for p in points.pop(cell, [])]
         if side is not None:
-            lines.append("  }")
+            lines.append(f"{pad}  }}")
+    if open_group is not None:
+        lines.append("  }")
     lines += ["  " + p for ps in points.values() for p in ps]
     return lines
+
+
+def _question_label(ctx: _Context, group: int) -> str:
+    q = ctx.m.questions[group]
+    text = q.text
+    if ctx.lang != ctx.m.language and q.original is not None and q.original.lang == ctx.lang:
+        text = q.original.text
+    return dot_label("\n".join(wrap(text, 70)))
 
 
 def _point(ctx: _Context, u: str, v: str) -> str:
@@ -410,15 +493,35 @@ def _relation_tip(head_line: str, rel_id: str | None, scheme: str | None, note: 
     return _join(parts)
 
 
-def _edges(ctx: _Context, order: list[str], mirrored: str | None) -> list[str]:
-    """Return every drawn relation: plain lines, undercut relations split at their
-    point, the undercuts aimed at those points, and the moves that deny nothing."""
+def _mutual(ctx: _Context, u: str, v: str) -> bool:
+    """Whether u and v rebut each other, both drawn and neither relation undercut: the
+    two are drawn as one line with a bar at each end."""
+    G = ctx.G
+    return (
+        G.edges[u, v]["type"] == REBUTS
+        and G.has_edge(v, u)
+        and G.edges[v, u]["type"] == REBUTS
+        and u in ctx.keep
+        and v in ctx.keep
+        and not ctx.cutters(u, v)
+        and not ctx.cutters(v, u)
+    )
+
+
+def _edges(ctx: _Context, order: list[str]) -> list[str]:
+    """Return every drawn relation: plain lines, one line for two claims that rebut each
+    other, undercut relations split at their point, the undercuts aimed at those points,
+    and the moves that deny nothing."""
     G = ctx.G
     lines: list[str] = []
     for u, v, data in G.edges(data=True):
         if u not in ctx.keep or v not in ctx.keep:
             continue
         t = data["type"]
+        if _mutual(ctx, u, v):
+            if order.index(u) < order.index(v):
+                lines.append(_mutual_line(ctx, u, v))
+            continue
         style = RELATION_STYLES[t]
         rationale = data.get("rationale")
         cutters = ctx.cutters(u, v)
@@ -433,7 +536,7 @@ def _edges(ctx: _Context, order: list[str], mirrored: str | None) -> list[str]:
             data["scheme"],
             note,
         )
-        flip = mirrored is not None and ctx.sides[u] == mirrored
+        flip = ctx.flipped(u)
         if not cutters:
             lines.append(_line(u, v, style, tip, flip=flip, label=style.label))
             continue
@@ -450,7 +553,7 @@ def _edges(ctx: _Context, order: list[str], mirrored: str | None) -> list[str]:
                 "It does not deny the target: it says this relation does not show it.",
             )
             cut = RELATION_STYLES[UNDERCUTS]
-            flip_w = mirrored is not None and ctx.sides[w] == mirrored
+            flip_w = ctx.flipped(w)
             lines.append(
                 _line(
                     w,
@@ -465,8 +568,29 @@ def _edges(ctx: _Context, order: list[str], mirrored: str | None) -> list[str]:
     return lines
 
 
-def _facing(ctx: _Context, order: list[str], facing: list[str]) -> list[str]:
-    """Return the layout hints that make the first two sides face each other: their
+def _mutual_line(ctx: _Context, u: str, v: str) -> str:
+    """Return the one line drawn for two claims that rebut each other."""
+    style = RELATION_STYLES[REBUTS]
+    parts = []
+    for a, b in ((u, v), (v, u)):
+        data = ctx.G.edges[a, b]
+        why = data.get("rationale")
+        parts.append(f"{a} rebuts {b}" + (f": {why}" if why else ""))
+        if data["scheme"]:
+            parts.append(f"Scheme: {data['scheme']}")
+        if data["id"]:
+            parts.append(f"[{data['id']}]")
+    tail, head = (v, u) if ctx.flipped(u) else (u, v)
+    dash = f", style={style.line}" if style.line != "solid" else ""
+    return (
+        f"  {dot_id(tail)} -> {dot_id(head)} [dir=both, arrowhead={style.arrowhead}, "
+        f'arrowtail={style.arrowhead}, color="{style.colour}", penwidth={style.penwidth:g}'
+        f"{dash}, tooltip={dot_tooltip(_join(['They rebut each other.', *parts]))}];"
+    )
+
+
+def _facing(ctx: _Context, order: list[str], facing: list[str], group: int | None) -> list[str]:
+    """Return the layout hints that make a group's first two sides face each other: their
     innermost claims in one column each, and an invisible middle column that every claim
     of the first side lies before and every claim of the second after."""
     lines: list[str] = []
@@ -474,14 +598,15 @@ def _facing(ctx: _Context, order: list[str], facing: list[str]) -> list[str]:
         inner = _inner_claims(ctx, order, side)
         if inner:
             lines.append("  {rank=same; " + "; ".join(dot_id(n) for n in inner) + ";}")
-    lines.append(f'  {dot_id(_CENTRE)} [shape=point, style=invis, width=0, height=0, label=""];')
+    centre = dot_id(_CENTRE if group is None else f"{_CENTRE}:{group}")
+    lines.append(f'  {centre} [shape=point, style=invis, width=0, height=0, label=""];')
     for node in order:
         if ctx.G.nodes[node]["kind"] != CLAIM:
             continue
         if ctx.sides[node] == facing[0]:
-            lines.append(f"  {dot_id(node)} -> {dot_id(_CENTRE)} [style=invis];")
+            lines.append(f"  {dot_id(node)} -> {centre} [style=invis];")
         elif ctx.sides[node] == facing[1]:
-            lines.append(f"  {dot_id(_CENTRE)} -> {dot_id(node)} [style=invis];")
+            lines.append(f"  {centre} -> {dot_id(node)} [style=invis];")
     return lines
 
 
@@ -678,54 +803,58 @@ def _present(ctx: _Context, order: list[str]) -> tuple[list[str], list[str], lis
 
 
 def _legend(ctx: _Context, sides: list[str], order: list[str]) -> list[str]:
-    """Return the legend of the symbols the picture uses: sample nodes and edges in a
-    cluster, so every engine draws it."""
-
-    def ref(name: str) -> str:
-        return dot_id(_LEGEND + name)
-
-    def node(name: str, lines: list[list[Span]], attrs: str) -> str:
-        return f"    {ref(name)} [label={ctx.label(lines)}, {attrs}];"
-
+    """Return the legend of the symbols the picture uses, and only those: one sample
+    node each, in a grid of up to three columns read downwards, so every engine draws
+    it and it stays small beside the map."""
     verdicts, quotes, types = _present(ctx, order)
-    out = [
-        "  subgraph cluster_legend {",
-        '    label="How to read this map"; fontsize=16; style=rounded; color="#999999"; '
-        'fontcolor="#222222"; margin=12;',
-        '    node [fontsize=10, margin="0.1,0.04", tooltip="legend"];',
-        '    edge [tooltip="legend", fontsize=11];',
-    ]
-    column: list[str] = []  # the node samples, and the tails of the edge samples
+    items: list[tuple[str, str]] = []  # (name, the sample's attributes)
     for k, side in enumerate(sides):
         border, fill = ctx.colours.get(side, NEUTRAL)
-        column.append(f"side{k}")
-        out.append(
-            node(
+        label = ctx.label([[Span("claim by")], [Span(side_label(ctx.m, side), bold=True)]])
+        items.append(
+            (
                 f"side{k}",
-                [[Span("claim by")], [Span(side_label(ctx.m, side), bold=True)]],
-                f'shape=box, style="rounded,filled", fillcolor="{fill}", color="{border}"',
+                f'label={label}, shape=box, style="rounded,filled", fillcolor="{fill}", '
+                f'color="{border}"',
             )
         )
     for word in verdicts:
         style = VERDICT_STYLES[word]
-        column.append(word)
         meaning = [[Span(line)] for line in wrap(VERDICT_MEANINGS[word], 30)]
-        out.append(
-            node(
+        label = ctx.label([[Span(style.tag, size=9, bold=True, colour=style.colour)], *meaning])
+        dash = ",dashed" if style.dashed else ""
+        items.append(
+            (
                 word,
-                [[Span(style.tag, size=9, bold=True, colour=style.colour)], *meaning],
-                f'shape=box, style="rounded,filled{",dashed" if style.dashed else ""}", '
+                f'label={label}, shape=box, style="rounded,filled{dash}", '
                 f'fillcolor="#FFFFFF", penwidth={style.penwidth:g}',
             )
         )
-    out += _legend_quotes(ctx, quotes, column)
-    out += _legend_relations(ctx, types, column)
-    out.append("    {rank=same; " + "; ".join(ref(n) for n in column) + ";}")
+    items += _legend_quotes(ctx, quotes)
+    items += _legend_relations(ctx, types)
+    out = [
+        "  subgraph cluster_legend {",
+        '    label="How to read this map"; fontsize=16; style=rounded; color="#999999"; '
+        'fontcolor="#222222"; margin=10;',
+        '    node [fontsize=10, margin="0.1,0.04", tooltip="legend"];',
+    ]
+    out += [f"    {dot_id(_LEGEND + name)} [{attrs}];" for name, attrs in items]
+    columns = 1 if len(items) <= 3 else 2 if len(items) <= 8 else 3
+    per = -(-len(items) // columns)
+    grid = [[name for name, _ in items[c * per : (c + 1) * per]] for c in range(columns)]
+    grid = [col for col in grid if col]
+    for col in grid:
+        out.append("    {rank=same; " + "; ".join(dot_id(_LEGEND + n) for n in col) + ";}")
+    for left, right in itertools.pairwise(grid):
+        out += [
+            f"    {dot_id(_LEGEND + a)} -> {dot_id(_LEGEND + b)} [style=invis];"
+            for a, b in zip(left, right[: len(left)], strict=False)
+        ]
     out.append("  }")
     return out
 
 
-def _legend_quotes(ctx: _Context, quotes: list[str], column: list[str]) -> list[str]:
+def _legend_quotes(ctx: _Context, quotes: list[str]) -> list[tuple[str, str]]:
     samples = {
         "quote": (
             [
@@ -744,57 +873,38 @@ def _legend_quotes(ctx: _Context, quotes: list[str], column: list[str]) -> list[
             f'color="{AI_STYLE[0]}", penwidth=1.4',
         ),
     }
+    return [(q, f"label={ctx.label(samples[q][0])}, {samples[q][1]}") for q in quotes]
+
+
+#: How the legend draws each kind of line, in characters that common fonts hold (one
+#: node each, so the legend needs no room of its own between the map's columns).
+_LINE_GLYPHS = {
+    "supports": "——>",
+    "rebuts": "– – –|",
+    "mutual": "|– – –|",
+    "undercuts": "– – –|•",
+}
+
+
+def _legend_relations(ctx: _Context, types: list[str]) -> list[tuple[str, str]]:
+    """Return a sample of each kind of relation the picture draws, and of the one line
+    drawn for two claims that rebut each other, when it draws one."""
+    samples = list(types)
+    if REBUTS in types and any(_mutual(ctx, u, v) for u, v in ctx.G.edges):
+        samples.insert(samples.index(REBUTS) + 1, "mutual")
     out = []
-    for q in quotes:
-        lines, attrs = samples[q]
-        column.append(q)
-        out.append(f"    {dot_id(_LEGEND + q)} [label={ctx.label(lines)}, {attrs}];")
-    return out
-
-
-def _legend_relations(ctx: _Context, types: list[str], column: list[str]) -> list[str]:
-    """Return a sample of each kind of relation the picture draws: a tail in the node
-    column, a head beyond it (an undercut aims at the point on a supports line)."""
-
-    def ref(name: str) -> str:
-        return dot_id(_LEGEND + name)
-
-    def box(name: str, text: str) -> str:
-        return (
-            f"    {ref(name)} [label={ctx.label([[Span(text)]])}, shape=box, style=rounded, "
-            'color="#777777"];'
-        )
-
-    def line(tail: str, head: str, style: RelationStyle, label: str, arrow: str = "") -> str:
-        dash = f", style={style.line}" if style.line != "solid" else ""
-        text = f"label={dot_label(label)}, " if label else ""
-        return (
-            f"    {ref(tail)} -> {ref(head)} [{text}arrowhead={arrow or style.arrowhead}, "
-            f'color="{style.colour}", penwidth={style.penwidth:g}{dash}];'
-        )
-
-    out: list[str] = []
-    for t in types:
-        style = RELATION_STYLES[t]
-        tail, head = f"{t}:from", f"{t}:to"
+    for t in samples:
+        style = RELATION_STYLES[REBUTS if t == "mutual" else t]
+        glyph = _LINE_GLYPHS.get(t, "· · · >")
+        meaning = "they rebut each other" if t == "mutual" else style.meaning
         if t == UNDERCUTS:
-            support = RELATION_STYLES[SUPPORTS]
-            column += [f"{t}:by", tail]
-            out += [
-                box(f"{t}:by", "claim or quote"),
-                box(tail, "quote or claim"),
-                box(head, "claim"),
-                f"    {ref(t + ':point')} [shape=point, width=0.11, height=0.11, "
-                f'color="{UNDERCUT_COLOUR}", label=""];',
-                line(tail, f"{t}:point", support, "", "none"),
-                line(f"{t}:point", head, support, ""),
-                line(f"{t}:by", f"{t}:point", style, style.meaning),
-            ]
-            continue
-        column.append(tail)
-        out += [
-            box(tail, "quote or claim" if t == SUPPORTS else "claim"),
-            box(head, "claim"),
-            line(tail, head, style, style.meaning),
+            meaning += " (ends on a point of the line it aims at)"
+        lines = [
+            [Span(glyph, bold=True, colour=style.colour), Span("  " + part)]
+            if k == 0
+            else [Span(part)]
+            for k, part in enumerate(wrap(meaning, 34))
         ]
+        colour = "" if ctx.html else f', fontcolor="{style.colour}"'
+        out.append((f"line:{t}", f"label={ctx.label(lines)}, shape=plain{colour}"))
     return out

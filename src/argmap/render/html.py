@@ -9,7 +9,15 @@ element, and the script writes map text into the page with ``textContent`` only.
 
 What a reader can do on the page:
 
-- pan (drag, arrow keys) and zoom (wheel, ``+`` and ``-``, buttons; ``0`` fits);
+- read the questions in dispute first (when the map has any): one card per question
+  with each side's answers, who asserts them and how surely, their verdicts and how
+  many quotes back them; open a question's own map, its claims and quotes as cards
+  in two facing columns;
+- read the timeline, and narrow its date range, which filters every view;
+- read each source in full with every quote highlighted at the place provenance
+  proved, coloured by side, AI-generated and translated quotes marked, the share the
+  map quotes and the passages it does not (:mod:`argmap.coverage`);
+- on the whole map, pan (drag, arrow keys) and zoom (wheel, ``+`` and ``-``, buttons; ``0`` fits);
 - click a claim or quote, or focus it with Tab and press Enter, to open a side
   panel: the claim as a reader takes it ("According to X (reportedly): ..."), in
   the original too, its verdict (holds, answered, contested, unsupported) with its
@@ -41,9 +49,11 @@ from importlib import resources
 from typing import Any
 
 from argmap.attribution import Attribution
+from argmap.coverage import source_coverage
 from argmap.graph import CLAIM, EVIDENCE, UNDERCUTS, to_graph
-from argmap.model import ArgumentMap, Evidence, RelationType
-from argmap.provenance import prove_quotes
+from argmap.model import ArgumentMap, Claim, Evidence, RelationType
+from argmap.provenance import QuoteProof, prove_quotes, source_texts
+from argmap.render.dot import node_sides
 from argmap.render.style import (
     AI_STYLE,
     NEUTRAL,
@@ -59,6 +69,7 @@ from argmap.render.style import (
     side_label,
 )
 from argmap.status import ClaimStatus, node_statuses
+from argmap.timeline import timeline
 
 __all__ = ["CSP", "page_data", "to_html"]
 
@@ -142,8 +153,15 @@ def page_data(m: ArgumentMap, *, semantics: str = "grounded") -> dict[str, Any]:
     statuses = node_statuses(m, semantics=semantics, with_strength=True)
     words = Attribution(m)
     colours = side_colours(m)
-    nodes = [_claim_data(m, words, c.id, statuses[c.id]) for c in m.claims if c.id in statuses]
-    proofs = prove_quotes(m) if m.evidence else {}
+    G = to_graph(m)
+    sides = node_sides(G, m.claim_by_id(), m.party_by_id())
+    nodes = [
+        {**_claim_data(words, c, statuses[c.id]), "side": sides.get(c.id)}
+        for c in m.claims
+        if c.id in statuses
+    ]
+    texts = source_texts(m) if m.sources else {}
+    proofs = prove_quotes(m, texts) if m.evidence else {}
     sources = m.source_by_id()
     for e in m.evidence:
         if e.id in statuses and statuses[e.id].kind == EVIDENCE:
@@ -153,11 +171,13 @@ def page_data(m: ArgumentMap, *, semantics: str = "grounded") -> dict[str, Any]:
                 {
                     **_evidence_data(m, words, e, statuses[e.id]),
                     "lang": src.language if src is not None else None,
+                    "side": sides.get(e.id),
                     "position": (
                         {"line": proof.line, "column": proof.column}
                         if proof is not None and proof.line is not None
                         else None
                     ),
+                    "span": _span(proof),
                 }
             )
     return {
@@ -166,10 +186,12 @@ def page_data(m: ArgumentMap, *, semantics: str = "grounded") -> dict[str, Any]:
         "semantics": semantics,
         "verdicts": {w: VERDICT_MEANINGS[w] for w in VERDICT_WORDS},
         "questions": _questions(m),
+        "overview": _overview(m, statuses),
         "sides": [
             {"side": side, "label": side_label(m, side), "border": b, "fill": f}
             for side, (b, f) in colours.items()
         ],
+        "neutral": {"border": NEUTRAL[0], "fill": NEUTRAL[1]},
         "parties": [
             {
                 "id": p.id,
@@ -181,9 +203,52 @@ def page_data(m: ArgumentMap, *, semantics: str = "grounded") -> dict[str, Any]:
             for p in m.parties
         ],
         "sources": [_source_data(words, s) for s in m.sources],
+        "texts": _texts(m, texts, proofs),
+        "timeline": [e.to_dict() for e in timeline(m)],
         "nodes": nodes,
-        "relations": _relations(m),
+        "relations": _relations(m, G),
     }
+
+
+def _overview(m: ArgumentMap, statuses: dict[str, ClaimStatus]) -> list[dict[str, Any]]:
+    """Return the questions in dispute as :func:`argmap.questions.question_overview`
+    gives them, their claims by id and stance, each with the ids of what its own map
+    shows."""
+    # Imported here: argmap.questions draws on argmap.render for the sides' colours.
+    from argmap.questions import all_question_nodes, question_overview
+
+    shown = all_question_nodes(m)
+    out = []
+    for q in question_overview(m, statuses=statuses.values()):
+        data = q.to_dict()
+        # The claims' words and verdicts are in the page's nodes: name them by id.
+        for answer in data["answers"]:
+            answer["claims"] = [{"id": c["id"], "stance": c["stance"]} for c in answer["claims"]]
+        data["nodes"] = shown.get(q.id, []) if q.id is not None else []
+        out.append(data)
+    return out
+
+
+def _span(proof: QuoteProof | None) -> list[int] | None:
+    if proof is None or proof.match is None or proof.match.span is None:
+        return None
+    return list(proof.match.span)
+
+
+def _texts(m: ArgumentMap, texts: dict[str, Any], proofs: dict[str, QuoteProof]) -> dict[str, Any]:
+    """Return each readable source's full text, with the passages no quote covers and
+    the share of it that the quotes cover (:func:`argmap.coverage.source_coverage`)."""
+    out: dict[str, Any] = {}
+    for c in source_coverage(m, texts=texts, proofs=proofs):
+        st = texts.get(c.source)
+        if c.problem is None and st is not None:
+            out[c.source] = {
+                "text": st.text,
+                "share": c.share,
+                "quotes": c.quotes,
+                "unquoted": [[p.start, p.end] for p in c.unquoted],
+            }
+    return out
 
 
 def _status_data(status: ClaimStatus) -> dict[str, Any]:
@@ -199,8 +264,7 @@ def _status_data(status: ClaimStatus) -> dict[str, Any]:
     }
 
 
-def _claim_data(m: ArgumentMap, words: Attribution, node: str, s: ClaimStatus) -> dict[str, Any]:
-    c = m.claim_by_id()[node]
+def _claim_data(words: Attribution, c: Claim, s: ClaimStatus) -> dict[str, Any]:
     return {
         "id": c.id,
         "kind": CLAIM,
@@ -277,10 +341,9 @@ def _source_data(words: Attribution, s: Any) -> dict[str, Any]:
     }
 
 
-def _relations(m: ArgumentMap) -> list[dict[str, Any]]:
+def _relations(m: ArgumentMap, G: Any) -> list[dict[str, Any]]:
     """Return every relation of the map: an undercut with the edge it aims at (None when
     it aims at none that counts), a supports or rebuts edge with its undercutters."""
-    G = to_graph(m)
     by_id: dict[str, tuple[str, str]] = {}
     for u, v, rid in G.edges(data="id"):
         if rid is not None:
@@ -374,10 +437,11 @@ def _swatch(
         ends = {
             "normal": f'<path d="M24,3 L32,8 L24,13 Z" fill="{border}"/>',
             "tee": f'<path d="M30,2 L30,14" stroke="{border}" stroke-width="2.5"/>',
+            "both-tee": f'<path d="M30,2 L30,14 M3,2 L3,14" stroke="{border}" stroke-width="2.5"/>',
             "empty": f'<path d="M24,3 L32,8 L24,13 Z" fill="#FFFFFF" stroke="{border}"/>',
         }
         body = (
-            f'<path d="M2,8 L{30 if head == "tee" else 24},8" stroke="{border}" '
+            f'<path d="M2,8 L{30 if "tee" in head else 24},8" stroke="{border}" '
             f'stroke-width="{width}"{dash[line]}/>{ends[head]}'
         )
     else:
@@ -433,12 +497,17 @@ def _legend(data: dict[str, Any]) -> str:
     types = {r["type"] for r in data["relations"] if r["type"] != UNDERCUTS}
     if any(r["undercuts"] for r in data["relations"]):
         types.add(UNDERCUTS)
+    rebuts = {(r["from"], r["to"]) for r in data["relations"] if r["type"] == "rebuts"}
+    mutual = any((v, u) in rebuts for u, v in rebuts)
     for t, rs in RELATION_STYLES.items():
         if t in types:
             line = _swatch(
                 "line", "", rs.colour, width=rs.penwidth, line=rs.line, head=rs.arrowhead
             )
             items.append(f"<li>{line}<span>{e(rs.meaning)}</span></li>")
+        if t == "rebuts" and mutual:
+            line = _swatch("line", "", rs.colour, width=rs.penwidth, line=rs.line, head="both-tee")
+            items.append(f"<li>{line}<span>two claims that rebut each other</span></li>")
     return "\n".join(items)
 
 
@@ -512,6 +581,27 @@ def _footer(data: dict[str, Any]) -> str:
     )
 
 
+#: The most claims and quotes a page draws in its picture of the whole map.
+PICTURE_LIMIT = 1200
+
+
+def _no_picture(boxes: int, limit: int) -> str:
+    """Return the SVG that stands for a whole map too big to draw."""
+    lines = [
+        f"This map has {boxes} claims and quotes: more than the {limit} one picture",
+        "can show legibly. Read it question by question, by the timeline or by source;",
+        "or draw a part of it: argmap render MAP -o part.svg --question ID (or --focus ID).",
+    ]
+    text = "".join(
+        f'<text x="20" y="{40 + 26 * k}" font-size="16" fill="#333">{html.escape(t)}</text>'
+        for k, t in enumerate(lines)
+    )
+    return (
+        f'<svg xmlns="{SVG_NS}" id="map" class="too-big" viewBox="0 0 760 130" role="img" '
+        f'aria-label="{html.escape(" ".join(lines))}">{text}</svg>'
+    )
+
+
 def to_html(
     m: ArgumentMap,
     *,
@@ -519,9 +609,15 @@ def to_html(
     semantics: str = "grounded",
     legend: bool = True,
     title: str | None = None,
+    picture_limit: int = PICTURE_LIMIT,
     **options: Any,
 ) -> str:
     """Return the map as one self-contained, interactive HTML page.
+
+    The page opens on the questions in dispute (on the whole map when the map names
+    none); the whole map is drawn only up to ``picture_limit`` claims and quotes, as
+    Graphviz takes minutes to lay out thousands (the questions, the timeline and the
+    sources are there at any size).
 
     Args:
         m: the map.
@@ -529,6 +625,7 @@ def to_html(
         semantics: the semantics of the acceptance shown in the side panel.
         legend: show the legend.
         title: the page's title; the map's own by default.
+        picture_limit: the most claims and quotes drawn in the whole map's picture.
         **options: passed to :func:`argmap.render.render` (``lang``, ``claims_only``,
             ``focus``, ``depth``, ``rankdir``, ``timeout``, ``html``).
 
@@ -545,10 +642,13 @@ def to_html(
     from argmap.render import render
 
     data = page_data(m, semantics=semantics)
-    svg = render(m, "svg", engine=engine, legend=False, caption=False, **options)
     known = {n["id"] for n in data["nodes"]}
-    relations = {(r["from"], r["to"]) for r in data["relations"]}
-    body_svg = _page_svg(svg, known, relations)
+    if len(known) > picture_limit and not options.get("focus") and not options.get("question"):
+        body_svg = _no_picture(len(known), picture_limit)
+    else:
+        svg = render(m, "svg", engine=engine, legend=False, caption=False, **options)
+        relations = {(r["from"], r["to"]) for r in data["relations"]}
+        body_svg = _page_svg(svg, known, relations)
     script, style = _asset("map.js"), _asset("map.css")
     heading = title if title is not None else (m.title or "Argument map")
     e = html.escape
