@@ -5,7 +5,8 @@
 
 Every case runs ``argmap.cli.main(argv)`` in a fresh folder (see ``harness.py`` for
 the cases and what must hold). The first failing inputs of each class are saved
-under ``fuzz/failures/`` (one JSON file each), to be turned into regression tests.
+under ``fuzz/failures/`` (one JSON file each), to be turned into regression tests,
+with the slowest input in ``slowest.json``.
 Memory is capped (``--memory-gb``) so that a blow-up shows as MemoryError, not as a
 machine out of memory.
 """
@@ -69,7 +70,12 @@ def main() -> int:
         case = data.draw(harness.cases)
         start = time.monotonic()
         outcome = harness.run_case(case, timeout=args.timeout)
-        slowest = max(slowest, time.monotonic() - start)
+        took = time.monotonic() - start
+        if took > slowest:  # kept, to see what costs most
+            slowest = took
+            (FAILURES / "slowest.json").write_text(
+                f"{case.describe()}\n\n{took:.1f} s\n", encoding="utf-8"
+            )
         tried += 1
         codes[outcome.code] += 1
         if outcome.failure is not None:
