@@ -439,3 +439,13 @@ def test_a_device_output_is_never_taken_for_the_input() -> None:
     refuse_overwrite("/dev/null", "/dev/null")
     with pytest.raises(CliError):
         refuse_overwrite("m.json", "./m.json")
+
+
+def test_a_party_named_with_white_space_only(
+    tmp_path: Path, base: dict[str, Any], capsys: Capsys
+) -> None:
+    # Found by the fuzzing campaign: the narration rule (W114) read the first letter of
+    # an empty name.
+    base["parties"][0]["name"] = " " * 50
+    code, _, err = run(capsys, "check", str(write_map(tmp_path, base)))
+    assert code in (0, 1) and not err
