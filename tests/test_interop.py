@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -482,12 +483,40 @@ def test_export_then_import_gives_the_same_map(
 def test_version_2_map_exported_and_imported_by_the_commands(
     fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    exported = tmp_path / f"m.{fmt}"
-    assert main(["export", str(V2_MAP), "--to", fmt, "-o", str(exported)]) == 0
-    back = tmp_path / "back.json"
+    shutil.copytree(V2_MAP.parent, tmp_path / "v2")
+    original = tmp_path / "v2" / V2_MAP.name
+    exported = tmp_path / "v2" / f"m.{fmt}"
+    assert main(["export", str(original), "--to", fmt, "-o", str(exported)]) == 0
+    back = tmp_path / "v2" / "back.json"
     assert main(["import", fmt, str(exported), "-o", str(back)]) == 0
     assert capsys.readouterr().err == ""
     assert argmap.load(back).model_dump() == argmap.load(V2_MAP).model_dump()
+
+
+@pytest.mark.parametrize("fmt", ["aif", "node-link"])
+def test_exported_elsewhere_and_imported_back_the_sources_still_resolve(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The export lives in a folder of its own; imported beside the map, the paths lead
+    # to the texts again; imported beside the export, they would leave the map's folder.
+    shutil.copytree(V2_MAP.parent, tmp_path / "v2")
+    original = tmp_path / "v2" / V2_MAP.name
+    (tmp_path / "v2" / "out").mkdir()
+    exported = tmp_path / "v2" / "out" / f"m.{fmt}"
+    assert main(["export", str(original), "--to", fmt, "-o", str(exported)]) == 0
+    back = tmp_path / "v2" / "back.json"
+    assert main(["import", fmt, str(exported), "-o", str(back)]) == 0
+    assert capsys.readouterr().err == ""
+    assert argmap.load(back).model_dump() == argmap.load(V2_MAP).model_dump()
+    assert main(["check", str(back), "--select", "E"]) == 0
+    beside = tmp_path / "v2" / "out" / "back.json"
+    assert main(["import", fmt, str(exported), "-o", str(beside)]) == 0
+    err = capsys.readouterr().err
+    assert "lies outside the output's folder" in err
+    assert [s.path for s in argmap.load(beside).sources] == [
+        "../dispute-marchand-2023.txt",
+        "../dispute-batiroc-release.txt",
+    ]
 
 
 def test_import_refuses_to_overwrite_its_input(

@@ -42,7 +42,11 @@ from argmap.semantics.framework import Framework
 from argmap.semantics.grounded import Labelling, grounded
 from argmap.status import Verdict, verdicts
 
-__all__ = ["dispute_tree", "explain"]
+__all__ = ["MAX_DEPTH", "dispute_tree", "explain"]
+
+#: How many levels a dispute tree follows at most: a tree is read by people, and one
+#: nested deeper than this could not be written as JSON or indented on a screen.
+MAX_DEPTH = 100
 
 _SHORT_QUOTES = 2  # key quotes in the short account
 _SHORT_ATTACKS = 4  # attacks listed in the short account
@@ -362,6 +366,7 @@ def dispute_tree(
 
     Raises:
         KeyError: ``node_id`` is no claim or quote of the map.
+        ValueError: ``max_depth`` is more than :data:`MAX_DEPTH` or negative.
 
     Example:
         >>> from argmap.model import ArgumentMap
@@ -370,9 +375,15 @@ def dispute_tree(
         >>> t["verdict"], t["children"]
         ('unsupported', [])
     """
+    _check_depth(max_depth)
     ctx = _Context.build(m, node_id, max_depth, preference, support)
     i = ctx.fw.number(node_id)
     return _tree(ctx, i, max_depth, (i,), set())
+
+
+def _check_depth(max_depth: int) -> None:
+    if not 0 <= max_depth <= MAX_DEPTH:
+        raise ValueError(f"the depth must be from 0 to {MAX_DEPTH}, not {max_depth}")
 
 
 def explain(
@@ -393,6 +404,7 @@ def explain(
 
     Raises:
         KeyError: ``node_id`` is no claim or quote of the map.
+        ValueError: ``max_depth`` is more than :data:`MAX_DEPTH` or negative.
 
     Example:
         >>> from argmap.model import ArgumentMap
@@ -401,6 +413,7 @@ def explain(
         c: C
           UNSUPPORTED: nothing supports it: no quote or claim backs it.
     """
+    _check_depth(max_depth)
     ctx = _Context.build(m, node_id, max_depth, preference, support)
     i = ctx.fw.number(node_id)
     if not full:

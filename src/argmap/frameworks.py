@@ -74,6 +74,7 @@ else:  # imported on first use: ICCMA text read in bulk needs no graph
 
 __all__ = [
     "FRAMEWORK_FORMATS",
+    "MAX_ARGUMENTS",
     "FrameworkFormat",
     "FrameworkFormatError",
     "framework_statuses",
@@ -130,6 +131,12 @@ def _attack_graph(G: nx.DiGraph) -> tuple[list[Any], list[tuple[Any, Any]]]:
 # --- names in ICCMA comments and TGF labels ---------------------------------------------
 
 _INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
+#: Numbers in framework files (argument numbers, names that are integers) have at most
+#: this many digits; a longer one is an error, or a name.
+_MAX_DIGITS = 18
+#: The most arguments a framework file may declare (ICCMA's ``p af N``): every argument
+#: takes memory whether or not any attack names it.
+MAX_ARGUMENTS = 1_000_000
 
 
 def _quote_json(text: str) -> str:
@@ -166,9 +173,9 @@ def _decode_label(text: str) -> Any:
         except ValueError:
             return text
         return value if isinstance(value, str) else text
-    if _INT.fullmatch(text):
+    if _INT.fullmatch(text) and len(text) <= _MAX_DIGITS:
         return int(text)
-    return text
+    return text  # a name, or digits too many for a number: a name too
 
 
 # --- ICCMA 2023 -------------------------------------------------------------------------
@@ -248,7 +255,7 @@ def _parse_iccma(text: str) -> tuple[int, dict[int, Any], list[tuple[int, int]]]
             continue
         if head.startswith("#"):
             m = _NAME_COMMENT.fullmatch(head)
-            if m:
+            if m and len(m.group(1)) <= _MAX_DIGITS:
                 names.setdefault(int(m.group(1)), _decode_label(m.group(2)))
             continue
         tokens = _tokens(line)
@@ -259,17 +266,18 @@ def _parse_iccma(text: str) -> tuple[int, dict[int, Any], list[tuple[int, int]]]
             words = [t for _, t in tokens]
             if len(words) != 3 or words[1] != "af" or not _is_number(words[2]):
                 raise FrameworkFormatError(lineno, col, f"expected 'p af N', got {line.strip()!r}")
-            n = int(words[2])
+            n = _argument_count(words[2], lineno, tokens[2][0])
             continue
         if n is None:
             raise FrameworkFormatError(lineno, col, "an attack before the 'p af N' header")
         if len(tokens) != 2 or not (_is_number(tokens[0][1]) and _is_number(tokens[1][1])):
             raise _bad_attack(lineno, line, tokens)
         (ca, ta), (cb, tb) = tokens
+        for c, t in ((ca, ta), (cb, tb)):
+            if len(t) > _MAX_DIGITS or not 1 <= int(t) <= n:
+                shown = t if len(t) <= 20 else t[:20] + "..."
+                raise FrameworkFormatError(lineno, c, f"argument {shown} is not in 1..{n}")
         a, b = int(ta), int(tb)
-        for c, x in ((ca, a), (cb, b)):
-            if not 1 <= x <= n:
-                raise FrameworkFormatError(lineno, c, f"argument {x} is not in 1..{n}")
         edges.append((a, b))
     if n is None:
         raise FrameworkFormatError(1, 1, "no 'p af N' header")
@@ -298,6 +306,8 @@ def _iccma_fast(text: str) -> tuple[list[Any], list[tuple[Any, Any]]] | None:
     words = header.split()
     if len(words) != 3 or words[:2] != ["p", "af"] or not _is_number(words[2]):
         return None
+    if len(words[2]) > _MAX_DIGITS or int(words[2]) > MAX_ARGUMENTS:
+        return None  # read_iccma says why
     n = int(words[2])
     rest = body[pos:]
     if (
@@ -315,7 +325,10 @@ def _iccma_fast(text: str) -> tuple[list[Any], list[tuple[Any, Any]]] | None:
     if (spaces and max(spaces) > 1) or spaces.count(0) != lines.count(""):
         return None
     with gc_paused():  # millions of new tuples would set off needless collections
-        numbers = list(map(int, rest.split()))
+        try:
+            numbers = list(map(int, rest.split()))
+        except ValueError:  # more digits than Python converts: read_iccma says where
+            return None
         if numbers and (min(numbers) < 1 or max(numbers) > n):
             return None
         pairs = iter(numbers)
@@ -375,6 +388,16 @@ def _bad_attack(lineno: int, line: str, tokens: list[tuple[int, str]]) -> Framew
         )
     col, token = tokens[2]
     return FrameworkFormatError(lineno, col, f"expected two argument numbers, got more: {token!r}")
+
+
+def _argument_count(token: str, lineno: int, col: int) -> int:
+    """The N of ``p af N``, at most :data:`MAX_ARGUMENTS`."""
+    if len(token) > _MAX_DIGITS or int(token) > MAX_ARGUMENTS:
+        shown = token if len(token) <= 20 else token[:20] + "..."
+        raise FrameworkFormatError(
+            lineno, col, f"{shown} arguments: argmap reads at most {MAX_ARGUMENTS:,}"
+        )
+    return int(token)
 
 
 def _is_number(token: str) -> bool:
@@ -439,6 +462,10 @@ def _apx_term(node: Any) -> str:
 
 def _apx_value(m: re.Match[str], lineno: int, col: int) -> Any:
     if m.group("number") is not None:
+        if len(m.group("number").lstrip("-")) > _MAX_DIGITS:
+            raise FrameworkFormatError(
+                lineno, col, f"a number of {len(m.group('number'))} digits: at most {_MAX_DIGITS}"
+            )
         return int(m.group("number"))
     if m.group("name") is not None:
         return m.group("name")

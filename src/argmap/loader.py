@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +29,21 @@ from pydantic_core import ErrorDetails
 
 from argmap._bulk import gc_paused
 from argmap.diagnostics import Diagnostic, MapError, Severity
+from argmap.fileio import InputTooLarge, read_input
 from argmap.model import FORMAT_VERSION, ID_PATTERN, READ_VERSIONS, ArgumentMap
 
-__all__ = ["JsonLocator", "json_locations", "json_path", "load", "loads"]
+__all__ = [
+    "MAX_JSON_DEPTH",
+    "JsonLocator",
+    "huge_number",
+    "json_locations",
+    "json_path",
+    "line_starts",
+    "load",
+    "loads",
+    "lone_surrogates",
+    "too_deep",
+]
 
 
 def load(path: str | Path) -> ArgumentMap:
@@ -52,13 +65,16 @@ def load(path: str | Path) -> ArgumentMap:
     path = Path(path)
     name = str(path)
     try:
-        data = path.read_bytes()
+        data = read_input(path)
+    except InputTooLarge as exc:
+        raise MapError([_error("E005", str(exc), name)]) from None
     except FileNotFoundError:
         raise MapError([_error("E005", "file not found", name)]) from None
     except IsADirectoryError:
         raise MapError([_error("E005", "is a folder, not a map file", name)]) from None
-    except OSError as exc:
-        raise MapError([_error("E005", f"cannot read file: {exc.strerror}", name)]) from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise MapError([_error("E005", f"cannot read file: {reason}", name)]) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -101,6 +117,13 @@ def loads(text: str, *, name: str = "<map>") -> ArgumentMap:
 def _loads(text: str, name: str) -> ArgumentMap:
     if text.startswith("\ufeff"):
         text = text[1:]
+    try:
+        return _parse(text, name)
+    except RecursionError:  # Python's parser, the position scanner, or validation
+        raise MapError([too_deep(text, name)]) from None
+
+
+def _parse(text: str, name: str) -> ArgumentMap:
     repeated_keys = False
 
     def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -119,7 +142,11 @@ def _loads(text: str, name: str) -> ArgumentMap:
         raise MapError(
             [_error("E001", f"invalid JSON: {reason}", name, exc.lineno, exc.colno)]
         ) from None
+    except ValueError as exc:  # an integer longer than Python converts
+        raise MapError([huge_number(text, name, exc)]) from None
     problems: list[Diagnostic] = []
+    if _SURROGATE_ESCAPE.search(text):
+        problems.extend(_lone_surrogates(data, text, name))
     locator = JsonLocator(text)
     locations, duplicates = json_locations(text) if repeated_keys else ({}, [])
     for key_path in duplicates:
@@ -149,9 +176,11 @@ def _loads(text: str, name: str) -> ArgumentMap:
             message = _schema_message(err)
             if path == "argmap":
                 message = (
-                    f"unknown map format version {err['input']!r}: this release reads "
+                    f"unknown map format version {_shown(err['input'])}: this release reads "
                     f"versions {' and '.join(READ_VERSIONS)}"
                 )
+                if "nodes" in data and "edges" in data:
+                    message += " (this looks like AIF: 'argmap import aif FILE -o MAP')"
             problems.append(_error("E003", message, name, line, col, path=path))
     if problems:
         problems.sort(key=lambda d: (d.line or 0, d.column or 0))
@@ -162,6 +191,120 @@ def _loads(text: str, name: str) -> ArgumentMap:
     # Positions are worked out only when a diagnostic asks for one.
     m._locator = locator
     return m
+
+
+#: How deep argmap follows JSON nesting before it refuses a file (E001); no map needs
+#: more than a few levels, and Python's parser gives up near 1,000.
+MAX_JSON_DEPTH = 500
+_BRACKETS = re.compile(r'[\[\]{}]|"(?:[^"\\]|\\.)*"', re.DOTALL)
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def too_deep(text: str, name: str) -> Diagnostic:
+    """Return the E001 diagnostic of JSON ``text`` nested too deeply to be read, placed
+    where it first gets deeper than :data:`MAX_JSON_DEPTH` (or at its deepest).
+
+    Example:
+        >>> print(too_deep("[" * 600, "m.json").format())
+        m.json:1:501: error E001 invalid JSON: nested more than 500 levels deep
+    """
+    depth = deepest = where = 0
+    for m in _BRACKETS.finditer(text):
+        ch = m.group()
+        if ch in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, where = depth, m.start()
+                if depth > MAX_JSON_DEPTH:
+                    break
+        elif ch in "]}":
+            depth -= 1
+    line, column = _line_col(text, where)
+    levels = f"more than {MAX_JSON_DEPTH}" if deepest > MAX_JSON_DEPTH else str(deepest)
+    return _error("E001", f"invalid JSON: nested {levels} levels deep", name, line, column)
+
+
+def huge_number(text: str, name: str, exc: ValueError | None = None) -> Diagnostic:
+    """Return the E001 diagnostic of a JSON number too long to read (Python converts
+    integers of at most ``sys.get_int_max_str_digits()`` digits), placed at it.
+
+    Example:
+        >>> print(huge_number('{"n":\\n 1' + "0" * 5000 + "}", "m.json").format())
+        m.json:2:2: error E001 invalid JSON: a number of 5001 digits (at most 4300 are read)
+    """
+    limit = sys.get_int_max_str_digits() or 4300
+    m = re.search(rf"-?\d{{{limit + 1},}}", text)
+    if m is None:
+        reason = str(exc) if exc is not None else "a number too long to read"
+        return _error("E001", f"invalid JSON: {reason}", name)
+    line, column = _line_col(text, m.start())
+    digits = len(m.group().lstrip("-"))
+    return _error(
+        "E001",
+        f"invalid JSON: a number of {digits} digits (at most {limit} are read)",
+        name,
+        line,
+        column,
+    )
+
+
+def lone_surrogates(text: str, name: str) -> list[Diagnostic]:
+    """Return an E003 diagnostic for each string of the JSON ``text`` (a map, or a file
+    to import) that holds half of a surrogate pair; none for text that is not JSON.
+
+    Example:
+        >>> (d,) = lone_surrogates(r'{"title": "a\\ud800"}', "m.json")
+        >>> d.path, d.line, d.column
+        ('title', 1, 2)
+    """
+    if not _SURROGATE_ESCAPE.search(text):
+        return []
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return []
+    return _lone_surrogates(data, text, name)
+
+
+def _lone_surrogates(data: Any, text: str, name: str) -> list[Diagnostic]:
+    """E003 for each string (or key) of ``data`` holding half a surrogate pair: JSON
+    allows the escape, but it is no character, and no UTF-8 file can store it."""
+    out: list[Diagnostic] = []
+    locator = JsonLocator(text)
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack and len(out) < 20:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                child = f"{path}.{key}" if path else str(key)
+                if _SURROGATE.search(key):
+                    stack.append((child, key))
+                else:
+                    stack.append((child, item))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", item) for i, item in enumerate(value))
+        elif isinstance(value, str):
+            found = _SURROGATE.search(value)
+            if found:
+                line, column = locator.nearest(path)
+                out.append(
+                    _error(
+                        "E003",
+                        f"\\u{ord(found.group()):04x} is half of a surrogate pair, not a "
+                        "character: no UTF-8 file can hold it",
+                        name,
+                        line,
+                        column,
+                        path=path,
+                    )
+                )
+    return out
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def json_path(loc: tuple[int | str, ...]) -> str:
@@ -183,7 +326,7 @@ def json_path(loc: tuple[int | str, ...]) -> str:
 
 
 _WS = re.compile(r"[ \t\n\r]*")
-_BLOCK = 1 << 16
+_NEWLINE = re.compile("\n")
 _AFTER_VALUE = re.compile(r"[ \t\n\r]*,?[ \t\n\r]*")
 _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
 
@@ -200,13 +343,11 @@ def json_locations(text: str) -> tuple[dict[str, tuple[int, int]], list[str]]:
         >>> locs["a[1].b"], dups
         ((2, 12), ['a[1].b'])
     """
-    line_starts = [0]
-    for m in re.finditer("\n", text):
-        line_starts.append(m.end())
+    starts = line_starts(text)
 
     def pos(offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(line_starts, offset)
-        return line, offset - line_starts[line - 1] + 1
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
 
     locations: dict[str, tuple[int, int]] = {}
     duplicates: list[str] = []
@@ -292,7 +433,7 @@ class JsonLocator:
         self.text = text
         # scan_once(text, offset) -> (value, end), the C scanner behind raw_decode
         self._scan_value = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
-        self._block_lines: list[int] | None = None
+        self._line_starts: list[int] | None = None
         self._start: dict[str, int] = {}
         self._key: dict[str, int] = {}
         self._items: dict[str, list[int]] = {}  # array path -> where each item starts
@@ -367,22 +508,27 @@ class JsonLocator:
             self._items[path] = items
 
     def _pos(self, offset: int) -> tuple[int, int]:
-        text = self.text
-        if self._block_lines is None:
-            # Lines before each block of the text: one pass of str.count, and then a
-            # position costs counting within one block only.
-            counts = [0]
-            for start in range(0, len(text), _BLOCK):
-                counts.append(counts[-1] + text.count("\n", start, start + _BLOCK))
-            self._block_lines = counts
-        block = offset // _BLOCK
-        line = self._block_lines[block] + text.count("\n", block * _BLOCK, offset) + 1
-        return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+        if self._line_starts is None:
+            # One index of where each line starts, made at the first position asked
+            # for: then each position is a binary search, however long the lines.
+            self._line_starts = line_starts(self.text)
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+
+def line_starts(text: str) -> list[int]:
+    """Return the offset at which each line of ``text`` starts (the first is 0).
+
+    Example:
+        >>> line_starts("ab\\ncd\\n")
+        [0, 3, 6]
+    """
+    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
 
 
 def _schema_message(err: ErrorDetails) -> str:
     kind = err["type"]
-    value = err.get("input")
+    value = _Shown(err.get("input"))
     if kind == "missing":
         return "field required"
     if kind == "extra_forbidden":
@@ -401,7 +547,26 @@ def _schema_message(err: ErrorDetails) -> str:
     return msg[0].lower() + msg[1:] if msg else kind
 
 
+class _Shown:
+    """A value as a message shows it: its repr, cut short, or its JSON type."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return _shown(self.value)
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return _json_type(value)
+    text = repr(value)
+    return text if len(text) <= 80 else text[:76] + "...'"
+
+
 def _json_type(data: Any) -> str:
+    if isinstance(data, dict):
+        return "an object"
     if isinstance(data, list):
         return "an array"
     if isinstance(data, str):

@@ -624,9 +624,10 @@ def _copy(m: ArgumentMap, **update: Any) -> ArgumentMap:
     return new
 
 
-def relocate_sources(m: ArgumentMap, folder: Path) -> ArgumentMap:
+def relocate_sources(m: ArgumentMap, folder: Path, *, origin: Path | None = None) -> ArgumentMap:
     """Return a copy of ``m`` whose relative source paths lead, from ``folder``, to the
-    same files as they do from the map's own folder (for a map written elsewhere).
+    same files as they do from the map's own folder, or from ``origin`` (for a map
+    written elsewhere, or imported from a file in ``origin``).
 
     Example:
         >>> m = ArgumentMap.model_validate({"sources": [
@@ -637,7 +638,7 @@ def relocate_sources(m: ArgumentMap, folder: Path) -> ArgumentMap:
     import os
 
     new = _copy(m)
-    base, target = m.base_dir.resolve(), folder.resolve()
+    base, target = (m.base_dir if origin is None else origin).resolve(), folder.resolve()
     for src in new.sources:
         if src.path is not None and not Path(src.path).is_absolute():
             src.path = Path(os.path.relpath(base / src.path, target)).as_posix()

@@ -29,7 +29,7 @@ import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
 __all__ = [
+    "CLOSEST_SEARCH_LIMIT",
+    "MAX_SOURCE_BYTES",
     "QuoteMatch",
     "QuoteProof",
     "SourceText",
@@ -52,6 +54,14 @@ __all__ = [
     "sha256_of",
     "source_texts",
 ]
+
+#: Source text files larger than this are not read (E021): proving quotes holds the
+#: text and an index of it in memory, some 40 bytes per character.
+MAX_SOURCE_BYTES = 16 * 1024 * 1024
+#: When a quote is not found, its closest passage is searched for fuzzily while the
+#: quote's length squared times the text's stays under this (a fraction of a second);
+#: beyond, the passage is where the longest opening or ending of the quote stands.
+CLOSEST_SEARCH_LIMIT = 100_000_000_000
 
 _APOSTROPHES = "'’‘ʼ`´′"
 _QUOTES = '"«»“”„‟″‹›'
@@ -280,11 +290,8 @@ def _find_normalised(
         return QuoteMatch(found=True, span=chosen, occurrences=tuple(occurrences))
     if not ntext:
         return QuoteMatch(found=False)
-    alignment = fuzz.partial_ratio_alignment(nquote, ntext)
-    if alignment is None:  # pragma: no cover - rapidfuzz returns None only for empty input
-        return QuoteMatch(found=False)
-    a, b = alignment.dest_start, alignment.dest_end
-    if b <= a or alignment.score == 0:
+    a, b, score = _closest(nquote, ntext)
+    if b <= a or score == 0:
         return QuoteMatch(found=False)
     start, end = index[a], _end_offset(index, text, b)
     # Trim punctuation at the edges, then widen to whole words, so the reader sees
@@ -302,8 +309,50 @@ def _find_normalised(
         found=False,
         closest=text[span[0] : span[1]],
         closest_span=span,
-        similarity=float(alignment.score),
+        similarity=float(score),
     )
+
+
+def _closest(nquote: str, ntext: str) -> tuple[int, int, float]:
+    """Return where in ``ntext`` the passage closest to ``nquote`` lies, and how similar
+    it is (0 to 100); both are normalised.
+
+    The fuzzy search costs about the quote's length squared times the text's, so past
+    :data:`CLOSEST_SEARCH_LIMIT` (a long quote in a long text) the passage is where the
+    longest opening or ending of the quote stands, and the similarity the share of the
+    quote it covers.
+    """
+    if len(nquote) ** 2 * len(ntext) <= CLOSEST_SEARCH_LIMIT:
+        alignment = fuzz.partial_ratio_alignment(nquote, ntext)
+        if alignment is None:  # pragma: no cover - None only for empty input
+            return 0, 0, 0.0
+        return alignment.dest_start, alignment.dest_end, alignment.score
+    n = len(nquote)
+    head = _longest(lambda k: ntext.find(nquote[:k]), n)
+    tail = _longest(lambda k: ntext.find(nquote[n - k :]), n)
+    if head[0] >= tail[0]:
+        k, at = head
+        start = at
+    else:
+        k, at = tail
+        start = max(at - (n - k), 0)
+    if k == 0:
+        return 0, 0, 0.0
+    return start, min(start + n, len(ntext)), 100.0 * k / n
+
+
+def _longest(find: Callable[[int], int], n: int) -> tuple[int, int]:
+    """Return the largest ``k`` in 0..n with ``find(k) >= 0``, and ``find(k)``, by
+    bisection (a part of a quote that occurs has shorter parts that occur)."""
+    lo, hi, at = 0, n, 0
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        pos = find(mid)
+        if pos >= 0:
+            lo, at = mid, pos
+        else:
+            hi = mid - 1
+    return lo, at
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
@@ -371,25 +420,32 @@ def read_source_text(base_dir: Path, relpath: str) -> SourceText:
         ...
         argmap.provenance.SourceTextError: path '../etc/passwd' leaves the map's folder
     """
+    shown = _shown_path(relpath)
+    if "\0" in relpath:
+        raise SourceTextError("E021", f"path {shown} holds a NUL character, which no file name can")
     rel = Path(relpath)
     drive = len(relpath) > 1 and relpath[1] == ":"
     if rel.is_absolute() or relpath.startswith(("/", "\\")) or drive:
-        raise SourceTextError("E022", f"path {relpath!r} is absolute; give it relative to the map")
+        raise SourceTextError("E022", f"path {shown} is absolute; give it relative to the map")
     root = base_dir.resolve()
     candidate = base_dir / rel
     try:
         resolved = candidate.resolve()
-    except (OSError, RuntimeError) as exc:  # symlink loops
-        reason = exc.__class__.__name__
-        raise SourceTextError("E021", f"cannot resolve {relpath!r}: {reason}") from None
-    if not resolved.is_relative_to(root):
-        raise SourceTextError("E022", f"path {relpath!r} leaves the map's folder")
-    if not resolved.is_file():
-        raise SourceTextError("E021", f"source file {relpath!r} not found")
-    try:
+        if not resolved.is_relative_to(root):
+            raise SourceTextError("E022", f"path {shown} leaves the map's folder")
+        if not resolved.is_file():
+            raise SourceTextError("E021", f"source file {shown} not found")
+        size = resolved.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise SourceTextError(
+                "E021",
+                f"source file {shown} has {size:,} bytes; argmap reads source texts of at "
+                f"most {MAX_SOURCE_BYTES:,}",
+            )
         data = resolved.read_bytes()
-    except OSError as exc:
-        raise SourceTextError("E021", f"cannot read {relpath!r}: {exc.strerror}") from None
+    except (OSError, RuntimeError, ValueError) as exc:  # symlink loops, too long a name
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+        raise SourceTextError("E021", f"cannot read {shown}: {reason}") from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -397,6 +453,11 @@ def read_source_text(base_dir: Path, relpath: str) -> SourceText:
             "E025", f"source file {relpath!r} is not UTF-8 (byte {exc.start})"
         ) from None
     return SourceText(text=text, sha256=sha256_of(data), path=resolved)
+
+
+def _shown_path(relpath: str) -> str:
+    text = repr(relpath)
+    return text if len(text) <= 80 else text[:76] + "...'"
 
 
 @dataclass(frozen=True)
@@ -445,7 +506,10 @@ def source_texts(
         if src.id in out or (only is not None and src.id not in only):
             continue
         if src.text is not None:
-            out[src.id] = SourceText(text=src.text, sha256=sha256_of(src.text.encode("utf-8")))
+            # A lone surrogate cannot be UTF-8; the loader refuses it in files, and a
+            # map built in Python still gets a hash.
+            data = src.text.encode("utf-8", "surrogatepass")
+            out[src.id] = SourceText(text=src.text, sha256=sha256_of(data))
         elif src.path is not None:
             try:
                 out[src.id] = read_source_text(m.base_dir, src.path)

@@ -701,7 +701,8 @@ def argument_ids(nodes: Iterable[Any]) -> dict[Any, str]:
     for node in nodes:
         text = str(node)
         plain = text.isascii() and text.isdigit()
-        base = text if plain else _SLUG.sub("-", text.lower()).strip("-") or "arg"
+        base = text if plain else _SLUG.sub("-", text.lower()).strip("-")
+        base = base[:100].rstrip("-") or "arg"  # ids have at most 120 characters
         slug, k = base, 2
         while slug in used:
             slug, k = f"{base}-{k}", k + 1

@@ -44,6 +44,7 @@ from argmap.provenance import (
 __all__ = [
     "FULL_COMPARISON_LIMIT",
     "KNOWN_SCHEMES",
+    "MAX_NEAR_DUPLICATE_FINDINGS",
     "NEAR_DUPLICATE_THRESHOLD",
     "PERSON_ATTACK_SCHEMES",
     "RULES",
@@ -295,7 +296,11 @@ import argmap.checks.relations  # noqa: E402
 import argmap.checks.schemes  # noqa: E402
 import argmap.checks.support  # noqa: E402
 import argmap.checks.voices  # noqa: E402, F401
-from argmap.checks.claims import FULL_COMPARISON_LIMIT, NEAR_DUPLICATE_THRESHOLD  # noqa: E402
+from argmap.checks.claims import (  # noqa: E402
+    FULL_COMPARISON_LIMIT,
+    MAX_NEAR_DUPLICATE_FINDINGS,
+    NEAR_DUPLICATE_THRESHOLD,
+)
 from argmap.checks.schemes import (  # noqa: E402
     KNOWN_SCHEMES,
     PERSON_ATTACK_SCHEMES,

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 from argmap.checks import Context, Finding, rule
 from argmap.diagnostics import Severity
 
-__all__ = ["FULL_COMPARISON_LIMIT", "NEAR_DUPLICATE_THRESHOLD"]
+__all__ = ["FULL_COMPARISON_LIMIT", "MAX_NEAR_DUPLICATE_FINDINGS", "NEAR_DUPLICATE_THRESHOLD"]
 
 _WORD = re.compile(r"\w+")
 #: Two claim texts at least this similar (rapidfuzz ratio, 0..100) are near-duplicates.
@@ -28,6 +28,9 @@ NEAR_DUPLICATE_THRESHOLD = 90.0
 #: Up to this many claims, every pair is compared; above it, sorted neighbours only.
 FULL_COMPARISON_LIMIT = 2000
 _WINDOW = 6
+#: At most this many claims are reported as near-duplicates, one finding each; a last
+#: finding counts the others.
+MAX_NEAR_DUPLICATE_FINDINGS = 200
 
 
 @rule("W106", "near-duplicate-claims", Severity.WARNING, "Two claims have nearly the same text.")
@@ -64,12 +67,33 @@ def _near_duplicates(ctx: Context) -> Iterator[Finding]:
                     if score:
                         a, b = order[pos], order[pos + step]
                         hits[(a, b) if a < b else (b, a)] = score
-    for (a, b), score in sorted(hits.items()):
+    # One finding per claim that repeats an earlier one, naming the closest earlier
+    # claim and how many more it repeats: n claims give at most n - 1 findings, not one
+    # per pair, and past MAX_NEAR_DUPLICATE_FINDINGS one more finding counts the rest.
+    earlier: dict[int, tuple[float, int, int]] = {}  # b -> (-score, a, how many)
+    for (a, b), score in hits.items():
         if claims[a].id == claims[b].id:
             continue
+        best = earlier.get(b)
+        if best is None:
+            earlier[b] = (-score, a, 1)
+        else:
+            earlier[b] = (*min(best[:2], (-score, a)), best[2] + 1)
+    for shown, b in enumerate(sorted(earlier)):
+        if shown == MAX_NEAR_DUPLICATE_FINDINGS:
+            rest = len(earlier) - shown
+            yield Finding(
+                f"and {rest} more claims from here on repeat earlier ones (not listed: "
+                "merge the near-duplicates above first)",
+                claims[b].id,
+                f"claims[{b}].text",
+            )
+            return
+        score, a, count = earlier[b]
+        others = f" (and {count - 1} other claim{'s' * (count > 2)})" if count > 1 else ""
         yield Finding(
-            f"text is {score:.0f}% similar to claim {claims[a].id!r}: merge them or "
-            "make the difference explicit",
+            f"text is {-score:.0f}% similar to claim {claims[a].id!r}{others}: merge them "
+            "or make the difference explicit",
             claims[b].id,
             f"claims[{b}].text",
         )

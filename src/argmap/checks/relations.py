@@ -157,12 +157,21 @@ def _self_contradiction(ctx: Context) -> Iterator[Finding]:
 
 @rule("W110", "duplicate-relation", Severity.WARNING, "The same relation is given twice.")
 def _duplicate_relation(ctx: Context) -> Iterator[Finding]:
-    seen: dict[tuple[str, str, str], int] = {}
+    # One finding per relation given more than once, at its second copy, counting the
+    # copies: a file repeating one relation 100,000 times gives one line, not 99,999.
+    first: dict[tuple[str, str, str], int] = {}
+    copies: dict[tuple[str, str, str], list[int]] = {}
     for i, rel in enumerate(ctx.map.relations):
         key = (rel.source, rel.target, rel.type.value)
-        if key in seen:
-            yield Finding(
-                f"same relation as relations[{seen[key]}]", relation_label(rel), f"relations[{i}]"
-            )
+        if key in first:
+            copies.setdefault(key, []).append(i)
         else:
-            seen[key] = i
+            first[key] = i
+    for key, where in copies.items():
+        i = where[0]
+        more = f" (and {len(where) - 1} more copies)" if len(where) > 1 else ""
+        yield Finding(
+            f"same relation as relations[{first[key]}]{more}",
+            relation_label(ctx.map.relations[i]),
+            f"relations[{i}]",
+        )

@@ -152,7 +152,7 @@ class _Name:
     def __init__(self, party: Party) -> None:
         name = party.name.strip()
         words = _NAME_WORD.findall(_OWNER.sub("", name))
-        forms = {name}
+        forms = {name} if name else set()  # a name of white space names nobody
         if party.kind == "person" and words:
             forms.add(words[-1])
         forms.update(
@@ -160,9 +160,8 @@ class _Name:
         )
         # Longest first, so that "Paul Verdier" is read as one name, not as "Paul".
         ordered = sorted(forms, key=lambda f: (-len(f), f))
-        self.pattern = re.compile(
-            r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)", re.IGNORECASE
-        )
+        alternatives = "|".join(map(re.escape, ordered)) or r"(?!)"  # (?!) matches nothing
+        self.pattern = re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)", re.IGNORECASE)
         #: The forms that are proper nouns: only capitalised occurrences name the party.
         self.capitalised = {f.casefold() for f in forms if f[0].isupper()}
 

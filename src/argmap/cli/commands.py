@@ -8,13 +8,12 @@ in the order ``argmap --help`` shows them; other modules append theirs.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import Counter
 from collections.abc import Callable
-from pathlib import Path
 
 from argmap.analysis import UnrebuttedClaim, map_stats, unrebutted
 from argmap.checks import RULES, check
+from argmap.checks._tools import shorten
 from argmap.cli.common import (
     CliError,
     Subparsers,
@@ -22,10 +21,12 @@ from argmap.cli.common import (
     add_map,
     add_output,
     command_parser,
+    did_you_mean,
     dump_json,
     emit,
     load_map,
     refuse_overwrite,
+    relocated,
     wrap,
 )
 from argmap.cli.export_cmd import register_export, register_import
@@ -33,7 +34,7 @@ from argmap.cli.questions_cmd import register_questions, register_timeline
 from argmap.cli.render_cmd import register_render
 from argmap.cli.status_cmd import register_explain, register_status
 from argmap.diagnostics import LOAD_CODES, Severity
-from argmap.model import map_schema, relocate_sources, upgrade
+from argmap.model import map_schema, upgrade
 
 __all__ = ["REGISTRY"]
 
@@ -70,10 +71,25 @@ def register_check(sub: Subparsers) -> None:
     p.set_defaults(run=run_check)
 
 
-def _codes(text: str | None) -> list[str] | None:
+_LOOKALIKES = str.maketrans("OILS", "0115")
+
+
+def _codes(text: str | None, option: str) -> list[str] | None:
+    """The codes or prefixes of ``--select``/``--ignore``; one that names no rule is a
+    usage error (a typo would otherwise run nothing, or skip nothing, silently)."""
     if text is None:
         return None
-    return [c.strip().upper() for c in text.split(",") if c.strip()]
+    codes = [c.strip().upper() for c in text.split(",") if c.strip()]
+    known = [*LOAD_CODES, *RULES]
+    for code in codes:
+        if not any(k.startswith(code) for k in known):
+            digits = code[:1] + code[1:].translate(_LOOKALIKES)  # W1O5 -> W105
+            hint = f"; did you mean: {digits}" if digits in known else ""
+            hint = hint or did_you_mean(code, known, n=3) or "; see 'argmap check --list-rules'"
+            raise CliError(f"{option} {code}: no rule has this code{hint}")
+    if text.strip() and not codes:
+        raise CliError(f"{option}: give comma-separated codes, such as W105,W114")
+    return codes
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -94,8 +110,9 @@ def run_check(args: argparse.Namespace) -> int:
         return 0
     if args.map is None:
         raise CliError("give a MAP to check, or --list-rules")
+    select, ignore = _codes(args.select, "--select"), _codes(args.ignore, "--ignore")
     m = load_map(args.map)
-    diagnostics = check(m, select=_codes(args.select), ignore=_codes(args.ignore) or [])
+    diagnostics = check(m, select=select, ignore=ignore or [])
     counts = Counter(d.severity for d in diagnostics)
     errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
     if args.format == "json":
@@ -131,16 +148,24 @@ def register_unrebutted(sub: Subparsers) -> None:
         sub,
         "unrebutted",
         "list the claims that nothing rebuts, with who asserts them and their quotes",
-        "List the claims of MAP that no 'rebuts' relation targets, each with the parties\n"
-        "who assert it and the quotes that support it (source:line:column of each quote\n"
-        "in its source text).",
+        "List the claims of MAP that no 'rebuts' relation targets, one line each: its id,\n"
+        "how many quotes support it, and its text. --quotes adds who asserts each claim\n"
+        "and the quotes that support it (source:line:column of each quote in its source\n"
+        "text); --no-quotes, who asserts it only.",
         "  argmap unrebutted data/claims.json\n"
+        "  argmap unrebutted data/claims.json --quotes\n"
         "  argmap unrebutted data/claims.json --format json -o unrebutted.json",
     )
     add_map(p)
     add_format(p)
     add_output(p)
-    p.add_argument("--no-quotes", action="store_true", help="list the claims only")
+    detail = p.add_mutually_exclusive_group()
+    detail.add_argument(
+        "--quotes", action="store_true", help="each claim with who asserts it and its quotes"
+    )
+    detail.add_argument(
+        "--no-quotes", action="store_true", help="each claim with who asserts it, no quotes"
+    )
     p.set_defaults(run=run_unrebutted)
 
 
@@ -156,13 +181,19 @@ def run_unrebutted(args: argparse.Namespace) -> int:
                     "unrebutted": [u.to_dict() for u in found],
                 }
             ),
-            args.output,
+            args,
         )
         return 0
     out = [f"{len(found)} of {len(m.claims)} claims are unrebutted in {args.map}", ""]
-    for u in found:
-        out.extend(_unrebutted_lines(u, quotes=not args.no_quotes))
-    emit("\n".join(out).rstrip("\n") + "\n", args.output)
+    if not (args.quotes or args.no_quotes):  # one line each
+        for u in found:
+            text = " ".join(u.claim.text.split())
+            out.append(shorten(f"{u.claim.id}  [{_n(len(u.quotes), 'quote')}]  {text}", 100))
+        if found:
+            out += ["", "(--quotes lists each claim with who asserts it and its quotes)"]
+    for u in found if args.quotes or args.no_quotes else ():
+        out.extend(_unrebutted_lines(u, quotes=args.quotes))
+    emit("\n".join(out).rstrip("\n") + "\n", args)
     return 0
 
 
@@ -254,7 +285,7 @@ def register_schema(sub: Subparsers) -> None:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    emit(dump_json(map_schema()), args.output)
+    emit(dump_json(map_schema()), args)
     return 0
 
 
@@ -279,17 +310,8 @@ def run_upgrade(args: argparse.Namespace) -> int:
     refuse_overwrite(args.map, args.output)
     m = load_map(args.map)
     new = upgrade(m)
-    if args.output != "-":
-        new = relocate_sources(new, Path(args.output).parent)
-        for src in new.sources:
-            if src.path is not None and src.path.startswith("../"):
-                print(
-                    f"{args.output}: warning: source {src.id}'s text {src.path} lies outside "
-                    "the output's folder, where maps may not reach: write the output beside "
-                    f"{args.map}",
-                    file=sys.stderr,
-                )
-    emit(dump_json(new.to_json_data()), args.output)
+    new = relocated(new, args.output, args.map)
+    emit(dump_json(new.to_json_data()), args)
     return 0
 
 

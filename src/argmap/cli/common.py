@@ -3,29 +3,40 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import gc
 import json
+import os
+import stat
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 from argmap.diagnostics import Diagnostic, MapError, Severity
-from argmap.fileio import write_atomic
+from argmap.fileio import InputTooLarge, is_special, read_input, same_file, write_output
 from argmap.loader import load
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, relocate_sources
+from argmap.provenance import line_col
 
 __all__ = [
+    "INPUT_ARGUMENTS",
+    "MAX_MAP_ARGUMENTS",
     "CliError",
     "add_format",
     "add_map",
     "add_output",
     "command_parser",
+    "did_you_mean",
     "dump_json",
     "emit",
     "load_map",
+    "read_text",
+    "refuse_overwrite",
+    "relocated",
     "wrap",
+    "wrote",
 ]
 
 
@@ -90,19 +101,41 @@ def load_map(path: str) -> ArgumentMap:
     A file with an abstract-framework extension (.af .i23 .apx .tgf) is read as that
     framework, each argument a claim and each attack a rebuttal.
     """
-    from argmap.frameworks import framework_to_map, guess_format, read_framework
+    from argmap.frameworks import guess_format, read_framework
 
     if guess_format(path) is None:
         m = load(Path(path))
     else:
-        m = _framework_file(
-            path,
-            lambda text, fmt: framework_to_map(read_framework(text, fmt), title=Path(path).name),
-        )
+        m = _framework_file(path, lambda text, fmt: _as_map(read_framework(text, fmt), path))
     # The map lives as long as the command: keep the collector from walking its
     # objects again and again while the command works on it.
     gc.freeze()
     return m
+
+
+#: The most arguments of a framework file that commands other than ``status`` read,
+#: each argument becoming a claim of a map (``status`` reads up to
+#: :data:`argmap.frameworks.MAX_ARGUMENTS` straight from the attacks).
+MAX_MAP_ARGUMENTS = 100_000
+
+
+def _as_map(G: Any, path: str) -> ArgumentMap:
+    from argmap.frameworks import framework_to_map
+
+    n = G.number_of_nodes()
+    if n > MAX_MAP_ARGUMENTS:
+        raise MapError(
+            [
+                Diagnostic(
+                    "E001",
+                    Severity.ERROR,
+                    f"{n:,} arguments: this command reads frameworks of at most "
+                    f"{MAX_MAP_ARGUMENTS:,} (argmap status reads larger ones)",
+                    file=path,
+                )
+            ]
+        )
+    return framework_to_map(G, title=Path(path).name)
 
 
 def load_attacks(path: str) -> tuple[list[Any], list[tuple[Any, Any]]] | None:
@@ -123,12 +156,7 @@ def _framework_file(path: str, read: Callable[[str, str], _T]) -> _T:
 
     fmt = guess_format(path)
     assert fmt is not None
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise MapError([Diagnostic("E005", Severity.ERROR, "file not found", file=path)]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CliError(f"{path}: cannot read: {exc}") from None
+    text = read_text(path)
     try:
         return read(text, fmt)
     except FrameworkFormatError as err:
@@ -143,6 +171,38 @@ def _framework_file(path: str, read: Callable[[str, str], _T]) -> _T:
                     column=err.column,
                 )
             ]
+        ) from None
+
+
+def read_text(path: str) -> str:
+    """Return the UTF-8 text of the input file ``path``; a missing or unreadable file
+    raises MapError (E005, or E002 for bytes that are not UTF-8).
+
+    Example:
+        >>> read_text("no/such/file.af")
+        Traceback (most recent call last):
+        ...
+        argmap.diagnostics.MapError: no/such/file.af: error E005 file not found
+    """
+    try:
+        data = read_input(path)
+    except InputTooLarge as exc:
+        raise MapError([Diagnostic("E005", Severity.ERROR, str(exc), file=path)]) from None
+    except FileNotFoundError:
+        raise MapError([Diagnostic("E005", Severity.ERROR, "file not found", file=path)]) from None
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise MapError(
+            [Diagnostic("E005", Severity.ERROR, f"cannot read file: {reason}", file=path)]
+        ) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start].decode("utf-8")
+        line, column = line_col(before, len(before))
+        message = f"invalid UTF-8: byte 0x{data[exc.start]:02x} at byte {exc.start}"
+        raise MapError(
+            [Diagnostic("E002", Severity.ERROR, message, file=path, line=line, column=column)]
         ) from None
 
 
@@ -204,8 +264,13 @@ def _greedy(text: str, width: int, first: str, rest: str) -> list[str] | None:
         start, indent = cut + 1, rest
 
 
+#: The arguments that name a command's input files; no output may overwrite them.
+INPUT_ARGUMENTS = ("map", "file")
+
+
 def refuse_overwrite(source: str, output: str) -> None:
-    """Raise :class:`CliError` when writing ``output`` would overwrite ``source``.
+    """Raise :class:`CliError` when writing ``output`` would overwrite ``source``: the same
+    path, the same file by another path (``../dir/m.json``, a link), or ``-o -`` never.
 
     Example:
         >>> refuse_overwrite("a.json", "-")
@@ -214,11 +279,51 @@ def refuse_overwrite(source: str, output: str) -> None:
         ...
         argmap.cli.common.CliError: a.json: the output would overwrite the input
     """
-    if output == "-":
-        return
-    out, src = Path(output), Path(source)
-    if out.resolve() == src.resolve() or (out.exists() and src.exists() and out.samefile(src)):
+    if output == "-" or source == "-" or _not_a_file(output):
+        return  # a terminal or a pipe holds nothing to lose
+    if same_file(source, output):
         raise CliError(f"{source}: the output would overwrite the input")
+
+
+def _not_a_file(path: str) -> bool:
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def did_you_mean(word: str, known: Sequence[str], *, n: int = 5) -> str:
+    """Return ``"; did you mean: a, b"`` naming the entries of ``known`` closest to
+    ``word`` (close spellings first, then those containing it), or ``""`` for none.
+
+    Example:
+        >>> did_you_mean("musk-sues", ["musk-sued-openai", "altman-fired", "musk-sues-x"])
+        '; did you mean: musk-sues-x, musk-sued-openai'
+        >>> did_you_mean("zzz", ["a", "b"])
+        ''
+    """
+    close = difflib.get_close_matches(word, known, n=n, cutoff=0.6)
+    close += [k for k in known if word and word in k and k not in close][: n - len(close)]
+    return f"; did you mean: {', '.join(close)}" if close else ""
+
+
+def relocated(
+    m: ArgumentMap, output: str, source: str, *, origin: Path | None = None, warn: bool = True
+) -> ArgumentMap:
+    """Return ``m`` with its source paths leading to the same texts from the folder of
+    ``output`` as from the map's folder (or ``origin``); with ``warn``, say on standard
+    error which texts lie outside the output's folder, where maps may not reach."""
+    if output == "-" or is_special(output):
+        return m
+    new = relocate_sources(m, Path(output).parent, origin=origin)
+    for src in new.sources if warn else ():
+        if src.path is not None and src.path.startswith("../"):
+            print(
+                f"{output}: warning: source {src.id}'s text {src.path} lies outside the "
+                f"output's folder, where maps may not reach: write the output beside {source}",
+                file=sys.stderr,
+            )
+    return new
 
 
 def dump_json(data: Any) -> str:
@@ -226,18 +331,71 @@ def dump_json(data: Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def emit(text: str | bytes, output: str = "-") -> None:
-    """Write ``text`` to standard output or, atomically, to the file ``output``."""
+def emit(text: str | bytes, args: argparse.Namespace | None = None, *, tell: bool = False) -> None:
+    """Write ``text`` to standard output, or to the file ``args.output`` when the command
+    has one: atomically for a regular file, in place for a device or pipe, and never
+    over one of the command's inputs (``args.map``, ``args.file``). With ``tell``, a
+    file written is named on standard error (see :func:`wrote`)."""
+    output = "-" if args is None else getattr(args, "output", "-")
     if output == "-":
+        _write_stdout(text)
+        return
+    assert args is not None
+    for name in INPUT_ARGUMENTS:
+        source = getattr(args, name, None)
+        if isinstance(source, str):
+            refuse_overwrite(source, output)
+    target = Path(output)
+    try:
+        if target.is_dir():
+            raise CliError(f"output {output!r} is a folder")
+        if not is_special(target) and not target.parent.is_dir():
+            what = "is not a folder" if target.parent.exists() else "does not exist"
+            raise CliError(f"output folder {str(target.parent)!r} {what}")
+        write_output(target, text)
+    except UnicodeEncodeError as exc:
+        raise CliError(f"{_shown(output)}: cannot write: {_unencodable(exc)}") from None
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise CliError(f"{_shown(output)}: cannot write: {reason}") from None
+    if tell:
+        print(wrote(output, text), file=sys.stderr)
+
+
+def wrote(output: str, data: str | bytes) -> str:
+    """Return the line that says what a command wrote: the file and its size.
+
+    Example:
+        >>> wrote("map.svg", b"x" * 2600)
+        'wrote map.svg (2.5 KiB)'
+    """
+    size = len(data.encode("utf-8") if isinstance(data, str) else data)
+    amount = f"{size} bytes" if size < 1024 else f"{size / 1024:.1f} KiB"
+    if size >= 1024 * 1024:
+        amount = f"{size / 1024 / 1024:.1f} MiB"
+    return f"wrote {output} ({amount})"
+
+
+def _shown(path: str) -> str:
+    """A path as a message shows it: whole when short and printable, else cut and quoted."""
+    if len(path) <= 100 and path.isprintable():
+        return path
+    return repr(path[:100] + ("..." if len(path) > 100 else ""))
+
+
+def _write_stdout(text: str | bytes) -> None:
+    try:
         if isinstance(text, bytes):
             sys.stdout.buffer.write(text)
             sys.stdout.flush()
         else:
             sys.stdout.write(text)
-        return
-    target = Path(output)
-    if target.is_dir():
-        raise CliError(f"output {output!r} is a folder")
-    if not target.parent.exists():
-        raise CliError(f"output folder {str(target.parent)!r} does not exist")
-    write_atomic(target, text)
+    except UnicodeEncodeError as exc:
+        raise CliError(f"standard output: cannot write: {_unencodable(exc)}") from None
+
+
+def _unencodable(exc: UnicodeEncodeError) -> str:
+    char = exc.object[exc.start]
+    if "\ud800" <= char <= "\udfff":
+        return f"a lone surrogate U+{ord(char):04X} is no character, and UTF-8 cannot store it"
+    return f"U+{ord(char):04X} cannot be written in {exc.encoding}"

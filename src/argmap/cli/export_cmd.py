@@ -6,8 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-import argmap.interop
-import argmap.render  # noqa: F401  (registers DOT)
+import argmap.interop  # noqa: F401  (registers the formats)
 from argmap.cli.common import (
     CliError,
     Subparsers,
@@ -16,11 +15,17 @@ from argmap.cli.common import (
     dump_json,
     emit,
     load_map,
+    read_text,
     refuse_overwrite,
+    relocated,
 )
+from argmap.diagnostics import Diagnostic, MapError, Severity
 from argmap.formats import READERS, WRITERS, FormatError, format_for_path
 from argmap.frameworks import FRAMEWORK_FORMATS, guess_format, write_framework
 from argmap.graph import to_graph
+from argmap.loader import huge_number, lone_surrogates, too_deep
+from argmap.model import ArgumentMap
+from argmap.render import RenderError
 
 __all__ = ["register_export", "register_import"]
 
@@ -53,7 +58,12 @@ def register_export(sub: Subparsers) -> None:
         "  argmap export data/claims.json --to iccma -o musk-altman.af",
     )
     add_map(p)
-    p.add_argument("--to", choices=_formats(), help="format (default: from the extension of -o)")
+    p.add_argument(
+        "--to",
+        choices=_formats(),
+        help="the format; needed when writing to standard output, else it defaults to the "
+        "one the extension of -o names",
+    )
     p.add_argument(
         "-o",
         "--output",
@@ -68,19 +78,31 @@ def run_export(args: argparse.Namespace) -> int:
     fmt = args.to
     if fmt is None:
         if args.output == "-":
-            raise CliError("writing to standard output: give --to")
+            raise CliError(f"writing to standard output: give --to ({', '.join(_formats())})")
         fmt = guess_format(args.output)
         if fmt is None:
             try:
                 fmt = format_for_path(args.output, WRITERS).name
             except FormatError as err:
                 raise CliError(str(err).replace("--format", "--to")) from None
+        if fmt not in _formats():  # a picture or a page
+            raise CliError(
+                f"{args.output}: {fmt.upper()} is a drawing, which 'argmap render MAP -o "
+                f"{args.output}' makes; export writes {', '.join(_formats())}"
+            )
     m = load_map(args.map)
     if fmt in FRAMEWORK_FORMATS:
         text: str | bytes = write_framework(to_graph(m), fmt)
     else:
-        text = WRITERS[fmt].write(m)
-    emit(text, args.output)
+        if m.sources:
+            # Source paths in the file (AIF and node-link keep them) lead to the texts
+            # from the output's folder, as they did from the map's.
+            m = relocated(m, args.output, args.map, warn=False)
+        try:
+            text = WRITERS[fmt].write(m)
+        except (FormatError, RenderError) as err:
+            raise CliError(str(err)) from None
+    emit(text, args)
     return 0
 
 
@@ -121,16 +143,47 @@ def register_import(sub: Subparsers) -> None:
 def run_import(args: argparse.Namespace) -> int:
     refuse_overwrite(args.file, args.output)
     try:
-        text = Path(args.file).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CliError(f"{args.file}: file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CliError(f"{args.file}: cannot read: {exc}") from None
+        text = read_text(args.file)
+    except MapError as err:  # one line, 'FILE: reason', as the help says
+        reason = err.diagnostics[0].message
+        prefix = "cannot read: " if reason.startswith("invalid") else ""
+        raise CliError(f"{args.file}: {prefix}{reason}") from None
+    problems = lone_surrogates(text, args.file)
+    if problems:
+        raise MapError(problems[:1])
     try:
         result = READERS[args.format].read(text)
     except FormatError as err:
         raise CliError(f"{args.file}: {err}") from None
+    except RecursionError:
+        raise CliError(f"{args.file}: {too_deep(text, args.file).message}") from None
+    except ValueError:  # an integer longer than Python converts
+        raise CliError(f"{args.file}: {huge_number(text, args.file).message}") from None
     for warning in result.warnings:
         print(f"{args.file}: warning: {warning}", file=sys.stderr)
-    emit(dump_json(result.map.to_json_data()), args.output)
+    imported = result.map
+    problems = _unwritable_paths(imported, args.file)
+    if problems:
+        raise MapError(problems)
+    # The file's source paths lead to texts from its own folder; the map, written
+    # elsewhere, must reach the same texts from its folder.
+    imported = relocated(imported, args.output, args.file, origin=Path(args.file).parent)
+    emit(dump_json(imported.to_json_data()), args)
     return 0
+
+
+def _unwritable_paths(m: ArgumentMap, file: str) -> list[Diagnostic]:
+    """The sources of an imported map whose path no file system could hold."""
+    out = []
+    for i, src in enumerate(m.sources):
+        if src.path is not None and "\0" in src.path:
+            out.append(
+                Diagnostic(
+                    "E003",
+                    Severity.ERROR,
+                    f"source {src.id}'s path holds a NUL character, which no file name can",
+                    path=f"sources[{i}].path",
+                    file=file,
+                )
+            )
+    return out

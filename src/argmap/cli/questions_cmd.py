@@ -59,14 +59,14 @@ def run_questions(args: argparse.Namespace) -> int:
                     "overview": [q.to_dict() for q in overview],
                 }
             ),
-            args.output,
+            args,
         )
         return 0
     if not m.questions:
         emit(
             f"{args.map} has no questions in dispute: list them in the map's 'questions' field "
             "and link claims to them with 'answers' (README: 'Questions and timeline').\n",
-            args.output,
+            args,
         )
         return 0
     linked = {c.id for q in overview if q.id is not None for c in q.claims}
@@ -78,7 +78,7 @@ def run_questions(args: argparse.Namespace) -> int:
     ]
     for q in overview:
         out.extend(_question_lines(q))
-    emit("\n".join(out).rstrip("\n") + "\n", args.output)
+    emit("\n".join(out).rstrip("\n") + "\n", args)
     return 0
 
 
@@ -165,15 +165,15 @@ def run_timeline(args: argparse.Namespace) -> int:
                     "events": [e.to_dict() for e in events],
                 }
             ),
-            args.output,
+            args,
         )
         return 0
     if not events:
         scope = " in that range" if args.start or args.end else ""
-        emit(f"{args.map}: no dated claims, quotes or sources{scope}\n", args.output)
+        emit(f"{args.map}: no dated claims, quotes or sources{scope}\n", args)
         return 0
     out = [line for e in events for line in _event_lines(e)]
-    emit("\n".join(out) + "\n", args.output)
+    emit("\n".join(out) + "\n", args)
     return 0
 
 

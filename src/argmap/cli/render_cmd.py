@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from argmap.cli.common import CliError, Subparsers, add_map, command_parser, emit, load_map
+from argmap.cli.common import (
+    CliError,
+    Subparsers,
+    add_map,
+    command_parser,
+    did_you_mean,
+    emit,
+    load_map,
+    refuse_overwrite,
+)
 from argmap.formats import WRITERS, FormatError, format_for_path
 from argmap.model import ArgumentMap
 from argmap.render import ENGINES, PICTURE_FORMATS, RenderError, render
@@ -152,15 +160,14 @@ def run_render(args: argparse.Namespace) -> int:
         raise CliError("give --focus or --question, not both")
     if not args.timeout > 0:
         raise CliError(f"--timeout must be more than 0, not {args.timeout:g}")
-    if args.output != "-" and Path(args.output).resolve() == Path(args.map).resolve():
-        raise CliError("the output would overwrite the map itself")
+    refuse_overwrite(args.map, args.output)
     m = load_map(args.map)
     lang = m.language if args.lang is None else args.lang
     _check_lang(m, lang)
-    if args.focus is not None and args.focus not in {c.id for c in m.claims} | {
-        e.id for e in m.evidence
-    }:
-        raise CliError(f"--focus: no claim or evidence {args.focus!r} in {args.map}")
+    ids = [c.id for c in m.claims] + [e.id for e in m.evidence]
+    if args.focus is not None and args.focus not in ids:
+        hint = did_you_mean(args.focus, ids)
+        raise CliError(f"--focus: no claim or evidence {args.focus!r} in {args.map}{hint}")
     if args.question is not None and args.question not in m.question_by_id():
         known = ", ".join(q.id for q in m.questions) or "none"
         raise CliError(f"--question: no question {args.question!r} in {args.map} (it has: {known})")
@@ -185,5 +192,5 @@ def run_render(args: argparse.Namespace) -> int:
         )
     except RenderError as err:
         raise CliError(str(err)) from None
-    emit(data.decode("utf-8") if fmt == "dot" else data, args.output)
+    emit(data.decode("utf-8") if fmt == "dot" else data, args, tell=True)
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import gc
 import json
 from collections import Counter
@@ -18,13 +17,14 @@ from argmap.cli.common import (
     add_map,
     add_output,
     command_parser,
+    did_you_mean,
     dump_json,
     emit,
     load_attacks,
     load_map,
     wrap,
 )
-from argmap.explain import dispute_tree, explain
+from argmap.explain import MAX_DEPTH, dispute_tree, explain
 from argmap.frameworks import framework_statuses
 from argmap.semantics.framework import PREFERENCES, Framework
 from argmap.status import (
@@ -111,7 +111,7 @@ def run_status(args: argparse.Namespace) -> int:
         else:
             text = _text(args, noun, table)
         gc.freeze()
-    emit(text, args.output)
+    emit(text, args)
     return 0
 
 
@@ -125,7 +125,12 @@ def _text(args: argparse.Namespace, noun: str, table: StatusTable) -> str:
         head += f"; readings under {args.semantics} semantics"
     if args.preference is not None:
         head += f"; rebuttals weighed by {args.preference}"
-    return "\n".join([head, DISCLAIMER, "", *_listing(table, args.semantics)]) + "\n"
+    disclaimer = DISCLAIMER if noun == "claims" else _FRAMEWORK_DISCLAIMER
+    return "\n".join([head, disclaimer, "", *_listing(table, args.semantics)]) + "\n"
+
+
+#: What a verdict on a framework file's argument says (it has no texts, only attacks).
+_FRAMEWORK_DISCLAIMER = "A verdict says what the attacks show, not whether an argument is true."
 
 
 def _fits(text: str, room: int) -> bool:
@@ -283,8 +288,8 @@ def register_explain(sub: Subparsers) -> None:
 
 def run_explain(args: argparse.Namespace) -> int:
     m = load_map(args.map)
-    if args.depth < 1:
-        raise CliError("--depth must be 1 or more")
+    if not 1 <= args.depth <= MAX_DEPTH:
+        raise CliError(f"--depth must be from 1 to {MAX_DEPTH}, not {args.depth}")
     try:
         if args.format == "json":
             tree = dispute_tree(m, args.claim, max_depth=args.depth, preference=args.preference)
@@ -296,9 +301,7 @@ def run_explain(args: argparse.Namespace) -> int:
             text = "\n".join(_wrapped(line) for line in text.splitlines())
     except KeyError:
         ids = [c.id for c in m.claims] + [e.id for e in m.evidence]
-        close = difflib.get_close_matches(args.claim, ids, n=5, cutoff=0.6)
-        close += [i for i in ids if args.claim in i and i not in close][: 5 - len(close)]
-        hint = f"; did you mean: {', '.join(close)}" if close else ""
+        hint = did_you_mean(args.claim, ids)
         raise CliError(f"no claim or evidence {args.claim!r} in {args.map}{hint}") from None
-    emit(text + "\n", args.output)
+    emit(text + "\n", args)
     return 0
