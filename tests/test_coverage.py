@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -75,6 +76,19 @@ def test_cli_json_and_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
     assert "--min-words must be 1 or more" in capsys.readouterr().err
     assert main(["coverage", "missing.json"]) == 2
     assert "missing.json" in capsys.readouterr().err
+
+
+def test_cli_writes_its_output_file_and_never_the_map(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "coverage.txt"
+    assert main(["coverage", str(DISPUTE), "-o", str(out)]) == 0
+    assert capsys.readouterr().out == ""
+    assert "marchand-2023: Pont de Valmont" in out.read_text(encoding="utf-8")
+    before = DISPUTE.read_bytes()
+    assert main(["coverage", str(DISPUTE), "-o", str(DISPUTE)]) == 2
+    assert "overwrite the input" in capsys.readouterr().err
+    assert DISPUTE.read_bytes() == before
 
 
 def test_an_unreadable_source_says_why() -> None:

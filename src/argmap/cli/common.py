@@ -336,6 +336,8 @@ def emit(text: str | bytes, args: argparse.Namespace | None = None, *, tell: boo
     has one: atomically for a regular file, in place for a device or pipe, and never
     over one of the command's inputs (``args.map``, ``args.file``). With ``tell``, a
     file written is named on standard error (see :func:`wrote`)."""
+    if isinstance(args, str):  # an output path where the command's arguments belong
+        raise TypeError("emit() takes the command's arguments, not an output path")
     output = "-" if args is None else getattr(args, "output", "-")
     if output == "-":
         _write_stdout(text)

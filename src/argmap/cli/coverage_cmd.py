@@ -14,7 +14,6 @@ from argmap.cli.common import (
     dump_json,
     emit,
     load_map,
-    refuse_overwrite,
     wrap,
 )
 from argmap.coverage import SourceCoverage, source_coverage
@@ -55,19 +54,18 @@ def run_coverage(args: argparse.Namespace) -> int:
     """List each source's unquoted passages as the command line asks; return 0."""
     if args.min_words < 1:
         raise CliError(f"--min-words must be 1 or more, not {args.min_words}")
-    refuse_overwrite(args.map, args.output)
     m = load_map(args.map)
     found = source_coverage(m, min_words=args.min_words)
     if args.format == "json":
-        emit(dump_json({"file": args.map, "sources": [c.to_dict() for c in found]}), args.output)
+        emit(dump_json({"file": args.map, "sources": [c.to_dict() for c in found]}), args)
         return 0
     if not found:
-        emit(f"{args.map} cites no source.\n", args.output)
+        emit(f"{args.map} cites no source.\n", args)
         return 0
     out: list[str] = []
     for c in found:
         out.extend(_source_lines(c))
-    emit("\n".join(out) + "\n", args.output)
+    emit("\n".join(out) + "\n", args)
     return 0
 
 
