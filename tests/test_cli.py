@@ -69,11 +69,14 @@ def test_unrebutted_text_and_json(tmp_path: Path, base: dict[str, Any], capsys: 
     path = write_map(tmp_path, base)
     code, out, _ = run(capsys, "unrebutted", str(path))
     assert code == 0
-    assert out.splitlines()[:3] == [
+    # Short by default, but each claim as a reader takes it: asserters and hedge.
+    assert out.splitlines()[:4] == [
         f"1 of 2 claims are unrebutted in {path}",
         "",
-        "control  [2 quotes]  Musk wanted to control OpenAI.",
+        "control  [2 quotes]",
+        "  According to OpenAI: Musk wanted to control OpenAI.",
     ]
+    assert "«" not in out
     code, out, _ = run(capsys, "unrebutted", str(path), "--quotes")
     assert code == 0
     assert out.splitlines()[:4] == [

@@ -13,7 +13,6 @@ from collections.abc import Callable
 
 from argmap.analysis import UnrebuttedClaim, map_stats, unrebutted
 from argmap.checks import RULES, check
-from argmap.checks._tools import shorten
 from argmap.cli.common import (
     CliError,
     Subparsers,
@@ -185,12 +184,13 @@ def run_unrebutted(args: argparse.Namespace) -> int:
         )
         return 0
     out = [f"{len(found)} of {len(m.claims)} claims are unrebutted in {args.map}", ""]
-    if not (args.quotes or args.no_quotes):  # one line each
+    if not (args.quotes or args.no_quotes):  # short: each claim as a reader takes it
         for u in found:
-            text = " ".join(u.claim.text.split())
-            out.append(shorten(f"{u.claim.id}  [{_n(len(u.quotes), 'quote')}]  {text}", 100))
+            date = f"  ({u.claim.date})" if u.claim.date else ""
+            out.append(f"{u.claim.id}  [{_n(len(u.quotes), 'quote')}]{date}")
+            out.extend(wrap(u.line, 88, "  ", "  "))
         if found:
-            out += ["", "(--quotes lists each claim with who asserts it and its quotes)"]
+            out += ["", "(--quotes adds each claim's quotes, with their credit and place)"]
     for u in found if args.quotes or args.no_quotes else ():
         out.extend(_unrebutted_lines(u, quotes=args.quotes))
     emit("\n".join(out).rstrip("\n") + "\n", args)
