@@ -147,10 +147,10 @@ def register_unrebutted(sub: Subparsers) -> None:
         sub,
         "unrebutted",
         "list the claims that nothing rebuts, with who asserts them and their quotes",
-        "List the claims of MAP that no 'rebuts' relation targets, one line each: its id,\n"
-        "how many quotes support it, and its text. --quotes adds who asserts each claim\n"
-        "and the quotes that support it (source:line:column of each quote in its source\n"
-        "text); --no-quotes, who asserts it only.",
+        "List the claims of MAP that no 'rebuts' relation targets: each one's id, how\n"
+        "many quotes support it, and the claim as a reader should take it (who asserts\n"
+        "it, how surely). --quotes adds the quotes that support it (source:line:column\n"
+        "of each quote in its source text); --no-quotes leaves out the count.",
         "  argmap unrebutted data/claims.json\n"
         "  argmap unrebutted data/claims.json --quotes\n"
         "  argmap unrebutted data/claims.json --format json -o unrebutted.json",
