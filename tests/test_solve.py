@@ -20,15 +20,7 @@ from argmap.cli.solve_cmd import PROBLEMS
 from argmap.semantics import extensions as ext
 from argmap.semantics.framework import Framework
 
-CODES = {
-    "CO": "complete",
-    "GR": "grounded",
-    "PR": "preferred",
-    "ST": "stable",
-    "SST": "semi-stable",
-    "STG": "stage",
-    "ID": "ideal",
-}
+CODES = ext.EXTENSION_SEMANTICS
 Ext = frozenset[int]
 
 

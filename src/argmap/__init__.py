@@ -24,10 +24,9 @@ Example:
     [('betrayal', 'holds'), ('no-betrayal', 'unsupported')]
 """
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from argmap._lazy import keep_names
+from argmap._lazy import exports_getattr, keep_names
 
 if TYPE_CHECKING:
     from argmap.analysis import SupportingQuote, UnrebuttedClaim, map_stats, unrebutted
@@ -137,10 +136,4 @@ __all__ = [
 keep_names(__name__, _EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = exports_getattr(__name__, _EXPORTS)

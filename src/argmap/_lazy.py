@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from types import ModuleType
 from typing import Any
 
-__all__ = ["keep_names", "lazy_module"]
+__all__ = ["exports_getattr", "keep_names", "lazy_module"]
 
 
 class _LazyModule:
@@ -66,3 +66,26 @@ def keep_names(package: str, names: Iterable[str]) -> None:
     """
     module = sys.modules[package]
     module.__class__ = type("Package", (_Package,), {"_shadowed": frozenset(names)})
+
+
+def exports_getattr(package: str, exports: dict[str, str]) -> Any:
+    """Return a module ``__getattr__`` for ``package`` that imports each public name
+    from its module (``exports``: name -> module) on first use, and keeps it.
+
+    Example:
+        >>> import sys, types
+        >>> pkg = sys.modules["demo_pkg"] = types.ModuleType("demo_pkg")
+        >>> pkg.__getattr__ = exports_getattr("demo_pkg", {"dumps": "json"})
+        >>> pkg.dumps([2])
+        '[2]'
+    """
+
+    def __getattr__(name: str) -> Any:
+        module = exports.get(name)
+        if module is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module), name)
+        setattr(sys.modules[package], name, value)
+        return value
+
+    return __getattr__

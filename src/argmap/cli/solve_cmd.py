@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.semantics.framework import Framework
+from argmap.semantics.framework import ICCMA_SEMANTICS, Framework
 
 if TYPE_CHECKING:
     from argmap.cli.common import Subparsers
@@ -43,15 +43,7 @@ if TYPE_CHECKING:
 __all__ = ["FORMATS", "PROBLEMS", "register_solve", "solve_main"]
 
 _TASKS = ("DC", "DS", "SE", "EE")
-_SEMANTICS = {
-    "CO": "complete",
-    "GR": "grounded",
-    "PR": "preferred",
-    "ST": "stable",
-    "SST": "semi-stable",
-    "STG": "stage",
-    "ID": "ideal",
-}
+_SEMANTICS = ICCMA_SEMANTICS
 
 #: Every problem ``argmap solve`` answers, as ICCMA names them.
 PROBLEMS = tuple(f"{t}-{s}" for t in _TASKS for s in _SEMANTICS)

@@ -26,10 +26,9 @@ Example:
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from argmap._lazy import keep_names
+from argmap._lazy import exports_getattr, keep_names
 
 if TYPE_CHECKING:
     from argmap.semantics.acceptance import accept
@@ -129,10 +128,4 @@ __all__ = [
 keep_names(__name__, _EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'argmap.semantics' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = exports_getattr(__name__, _EXPORTS)

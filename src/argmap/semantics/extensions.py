@@ -47,7 +47,7 @@ from collections.abc import Iterator, Sequence
 
 from argmap.semantics import sat
 from argmap.semantics.dung import _Part, _search
-from argmap.semantics.framework import Framework
+from argmap.semantics.framework import ICCMA_SEMANTICS, Framework
 from argmap.semantics.grounded import grounded
 
 __all__ = [
@@ -61,15 +61,7 @@ __all__ = [
 ]
 
 #: The semantics of this module, by the name ICCMA gives them.
-EXTENSION_SEMANTICS = {
-    "CO": "complete",
-    "GR": "grounded",
-    "PR": "preferred",
-    "ST": "stable",
-    "SST": "semi-stable",
-    "STG": "stage",
-    "ID": "ideal",
-}
+EXTENSION_SEMANTICS = ICCMA_SEMANTICS
 
 #: Parts of at most this many arguments are searched without a SAT solver.
 SEARCH_LIMIT = 12

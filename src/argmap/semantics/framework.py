@@ -43,10 +43,22 @@ if TYPE_CHECKING:
 
     from argmap.model import ArgumentMap
 
-__all__ = ["PREFERENCES", "Framework", "Reduction"]
+__all__ = ["ICCMA_SEMANTICS", "PREFERENCES", "Framework", "Reduction"]
 
 #: The preferences on attacks :meth:`Framework.from_map` knows (None: every attack counts).
 PREFERENCES = ("reliability",)
+
+
+#: The semantics argmap computes extensions of, by the names ICCMA gives them.
+ICCMA_SEMANTICS = {
+    "CO": "complete",
+    "GR": "grounded",
+    "PR": "preferred",
+    "ST": "stable",
+    "SST": "semi-stable",
+    "STG": "stage",
+    "ID": "ideal",
+}
 
 
 @dataclass(eq=False)
