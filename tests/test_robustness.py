@@ -371,6 +371,26 @@ def test_render_focus_typo_suggests(tmp_path: Path, base: dict[str, Any], capsys
     assert "did you mean: control" in err
 
 
+@pytest.mark.parametrize("suffix", ["png", "svg", "pdf"])
+def test_render_refuses_to_lay_out_a_huge_picture(
+    tmp_path: Path, capsys: Capsys, suffix: str
+) -> None:
+    # Found by the fuzzing campaign: "p af 100000" drawn to PNG ran past a minute in
+    # Graphviz. Such a picture is refused at once; DOT and parts of it are still drawn.
+    from argmap.cli.render_cmd import DRAW_LIMIT
+
+    af = tmp_path / "f.af"
+    af.write_text(f"p af {DRAW_LIMIT + 1}\n", encoding="utf-8")
+    out = tmp_path / f"out.{suffix}"
+    err = one_line_error(capsys, "render", str(af), "-o", str(out))
+    assert f"{DRAW_LIMIT + 1:,} boxes are too many to lay out" in err
+    assert "--focus or --question" in err and not out.exists()
+    code, _, _ = run(capsys, "render", str(af), "-o", str(tmp_path / "out.dot"))
+    assert code == 0
+    code, _, _ = run(capsys, "render", str(af), "-o", str(out), "--focus", "1", "--depth", "0")
+    assert code == 0 and out.exists()
+
+
 def test_status_of_a_framework_speaks_of_arguments(tmp_path: Path, capsys: Capsys) -> None:
     af = tmp_path / "f.af"
     af.write_text("p af 2\n1 2\n", encoding="utf-8")
