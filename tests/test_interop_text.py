@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap.attribution import Attribution
 from argmap.interop import argdown_text, mermaid_text, to_argdown, to_mermaid
+from argmap.interop.argdown import EMPTY_TEXT
 from argmap.model import MOVES
 from argmap.render.quoting import clean
 from conftest import ROOT
@@ -105,6 +106,28 @@ def test_argdown_parser_reads_the_bundled_map(tmp_path: Path) -> None:
         tags = [*ev.speaker, ev.source, "evidence"]
         tags += ["ai-generated"] if sources[ev.source].is_ai_generated else []
         assert parsed["tags"][ev.id] == tags
+
+
+@needs_argdown
+@pytest.mark.parametrize("spaces", ["\u00a0", "\u2028", "\u3000", "\x85", "\u2007"])
+def test_argdown_claim_of_spaces_alone(tmp_path: Path, spaces: str) -> None:
+    # Found by the property test below: "[a]: " with nothing after it is an Argdown
+    # error, and "[a] #(ann)" would read the tag as the text.
+    m = argmap.ArgumentMap.model_validate(
+        {
+            "parties": [{"id": "ann", "name": "Ann"}],
+            "claims": [
+                {"id": "a", "text": spaces, "asserted_by": ["ann"]},
+                {"id": "b", "text": "B"},
+            ],
+            "relations": [{"from": "a", "to": "b", "type": "supports"}],
+        }
+    )
+    parsed = _parse_argdown(to_argdown(m), tmp_path)
+    assert parsed["errors"] == []
+    assert _without_tags(parsed["statements"]["a"]) == EMPTY_TEXT
+    assert parsed["tags"]["a"] == ["ann"]
+    assert parsed["relations"] == [["a", "b", "support"]]
 
 
 @needs_argdown

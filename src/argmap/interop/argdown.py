@@ -66,6 +66,10 @@ _SPECIAL = re.compile(r"([\\\[\]<>#@*_{}:/+\-()!~^=|`$.])")
 _ARROWS = {RelationType.SUPPORTS: "+>", RelationType.REBUTS: "->"}
 
 
+#: What a claim whose text is only spaces is written as (Argdown needs some text).
+EMPTY_TEXT = "\u200b"
+
+
 def argdown_text(text: str) -> str:
     """Return ``text`` on one line with Argdown's syntax characters escaped.
 
@@ -170,7 +174,10 @@ def to_argdown(m: ArgumentMap) -> str:
         tags = "".join(f" {_tag(p)}" for p in [*claim.asserted_by, *moves.get(claim.id, [])])
         hedge = words.claim_hedge(claim.id)
         data = _data({} if hedge is Hedge.STATES else {"hedge": hedge.value})
-        lines = [f"[{claim.id}]: {argdown_text(claim.text)}{tags}{data}"]
+        # A text of spaces alone: Argdown has no empty definition (it reads the next
+        # thing on the line as the text), so it is written as a zero-width space.
+        text = argdown_text(claim.text) or EMPTY_TEXT
+        lines = [f"[{claim.id}]: {text}{tags}{data}"]
         blocks.append("\n".join([*lines, *outgoing.get(claim.id, [])]) + "\n")
     for ev in m.evidence:
         if ev.id in seen:
