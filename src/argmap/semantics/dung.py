@@ -292,6 +292,31 @@ class _Decomposition:
     parts: list[_Part]
 
 
+def _weak_parts(attackers: list[list[int]], targets: list[list[int]]) -> list[list[int]]:
+    """Return the weakly connected parts of a graph on 0..n-1 given both ways, each as
+    its members in breadth-first order from its smallest.
+
+    Example:
+        >>> _weak_parts([[], [0], []], [[1], [], []])
+        [[0, 1], [2]]
+    """
+    part_of = [-1] * len(attackers)
+    parts: list[list[int]] = []
+    for start in range(len(attackers)):
+        if part_of[start] >= 0:
+            continue
+        k = len(parts)
+        part_of[start] = k
+        members = [start]
+        for x in members:  # grows while read: breadth first
+            for y in itertools.chain(attackers[x], targets[x]):
+                if part_of[y] < 0:
+                    part_of[y] = k
+                    members.append(y)
+        parts.append(members)
+    return parts
+
+
 def _decompose(succ: _Adjacency, pred: _Adjacency) -> _Decomposition:
     """Return the grounded labelling and the weakly connected parts of its undecided rest.
 
@@ -304,19 +329,8 @@ def _decompose(succ: _Adjacency, pred: _Adjacency) -> _Decomposition:
     index = {n: i for i, n in enumerate(undecided)}
     attackers = [[index[a] for a in pred[n] if a in index] for n in undecided]
     targets = [[index[t] for t in succ[n] if t in index] for n in undecided]
-    part_of = [-1] * len(undecided)
     parts: list[_Part] = []
-    for start in range(len(undecided)):
-        if part_of[start] >= 0:
-            continue
-        k = len(parts)
-        part_of[start] = k
-        members = [start]
-        for x in members:  # grows while read: breadth first
-            for y in itertools.chain(attackers[x], targets[x]):
-                if part_of[y] < 0:
-                    part_of[y] = k
-                    members.append(y)
+    for members in _weak_parts(attackers, targets):
         members.sort()
         local = {x: i for i, x in enumerate(members)}
         parts.append(

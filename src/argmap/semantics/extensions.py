@@ -46,7 +46,7 @@ import itertools
 from collections.abc import Iterator, Sequence
 
 from argmap.semantics import sat
-from argmap.semantics.dung import _Part, _search
+from argmap.semantics.dung import _Part, _search, _weak_parts
 from argmap.semantics.framework import ICCMA_SEMANTICS, Framework
 from argmap.semantics.grounded import grounded
 
@@ -96,20 +96,9 @@ class _Split:
                 targets[lu].append(lv)
         for atts in attackers:  # in the file's order: the SAT solver does better so
             atts.sort()
-        part_of = [-1] * len(undecided)
         self.parts: list[_Part] = []
         self.where: dict[int, tuple[int, int]] = {}  # argument -> (part, local number)
-        for start in range(len(undecided)):
-            if part_of[start] >= 0:
-                continue
-            k = len(self.parts)
-            part_of[start] = k
-            members = [start]
-            for x in members:  # grows while read: breadth first
-                for y in itertools.chain(attackers[x], targets[x]):
-                    if part_of[y] < 0:
-                        part_of[y] = k
-                        members.append(y)
+        for k, members in enumerate(_weak_parts(attackers, targets)):
             nodes = undecided
             if len(members) < len(undecided):  # else one part: numbered as it is
                 members.sort()
