@@ -72,6 +72,7 @@ class _Context:
     evidence: dict[str, Any]
     claims: dict[str, Any]
     sides: dict[str, str | None]
+    neutral: set[str | None]  # the sources' reporters' sides (and no side)
 
     @classmethod
     def build(
@@ -111,6 +112,7 @@ class _Context:
             if proof.line is not None:
                 where += f":{proof.line}:{proof.column}"
             places[ev_id] = where
+        sides = {p.id: p.side for p in m.parties}
         return cls(
             m,
             fw,
@@ -124,7 +126,8 @@ class _Context:
             moves,
             evidence,
             m.claim_by_id(),
-            {p.id: p.side for p in m.parties},
+            sides,
+            {sides.get(s.reporter) for s in m.sources if s.reporter} | {None},
         )
 
     def verdict(self, i: int) -> Verdict:
@@ -171,8 +174,7 @@ class _Context:
         if own & set(voices):
             return 2
         # The side of the sources' reporters is the narrators', not another camp's.
-        neutral = {self.sides.get(s.reporter) for s in self.m.sources if s.reporter} | {None}
-        sides = {self.sides.get(p) for p in own} | neutral
+        sides = {self.sides.get(p) for p in own} | self.neutral
         return 0 if any(self.sides.get(p) not in sides for p in voices) else 1
 
     def key_quotes(self, i: int) -> list[int]:

@@ -47,7 +47,7 @@ from argmap._text import join_names
 from argmap.semantics.acceptance import accept
 from argmap.semantics.dung import Label
 from argmap.semantics.framework import Framework
-from argmap.semantics.grounded import Labelling, grounded
+from argmap.semantics.grounded import _LABELS, Labelling, grounded
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -94,7 +94,6 @@ _MOST_NAMED = 3  # names listed in a one-line reason before "and N more"
 
 # Labels as plain strings (an enum's .value is slow to read a million times).
 _PLAIN: dict[Any, str] = {x: x.value for x in Label}
-_LABEL_WORDS = ("undec", "in", "out")  # by label number
 
 
 class Verdict(NamedTuple):
@@ -226,7 +225,7 @@ def verdicts(
     return out
 
 
-_LABELS = (Label.UNDEC, Label.IN, Label.OUT)
+_LABEL_WORDS = tuple(_PLAIN[x] for x in _LABELS)  # by label number
 _WORDS = ("contested", "holds", "answered")  # the verdict of each label on a plain framework
 _IN_REASONS = (_HOLDS_UNATTACKED.reason, _HOLDS_ANSWERED.reason)  # by "attacked"
 _TIMES_THREE = bytes([0, 3, 6]).ljust(256, b"\0")
