@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import clingo
 import pytest
@@ -212,6 +213,69 @@ def test_inclusions_between_semantics(case: tuple[int, list[tuple[int, int]]]) -
     assert gr <= ideal and all(ideal <= p for p in found["preferred"])
     if found["stable"]:
         assert found["semi-stable"] == found["stage"] == found["stable"]
+
+
+def symmetric_framework(seed: int, most: int = 8) -> tuple[int, list[tuple[int, int]]]:
+    """A framework whose attacks are all mutual; some draws add a self-attack, which
+    takes it off the symmetric route."""
+    rng = random.Random(seed)
+    n = rng.randint(1, most)
+    drawn = {(rng.randint(1, n), rng.randint(1, n)) for _ in range(rng.randint(0, 2 * n))}
+    attacks = {(a, b) for a, b in drawn if a != b} | {(b, a) for a, b in drawn if a != b}
+    if rng.random() < 0.2:
+        x = rng.randint(1, n)
+        attacks.add((x, x))
+    return n, sorted(attacks)
+
+
+@pytest.mark.parametrize("chunk", range(2))
+def test_symmetric_frameworks_agree_with_brute_force(
+    chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On symmetric frameworks preferred, semi-stable and stage extensions are found as
+    stable ones (Coste-Marquis et al. 2005): every task still gives what the definitions
+    give, through the labelling search and through the SAT solver."""
+    for seed in range(chunk * 40, chunk * 40 + 40):
+        n, attacks = symmetric_framework(seed)
+        want = brute(n, attacks)
+        if all(a != b for a, b in attacks):  # the theorem itself, on the brute force
+            assert sorted(want["preferred"], key=sorted) == sorted(want["stable"], key=sorted)
+        _check_all_tasks(n, attacks, want)
+        with monkeypatch.context() as patch:
+            patch.setattr(ext, "SEARCH_LIMIT", 0)
+            _check_all_tasks(n, attacks, want)
+
+
+def test_symmetric_parts_take_the_stable_route(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 4x4 grid (neighbours attack each other) is enumerated by the stable encoding,
+    with no maximisation; a self-attack anywhere sends it back to the complete one."""
+    from argmap.semantics import sat
+
+    grid = [
+        (r * 4 + c + 1, (r + dr) * 4 + c + dc + 1)
+        for r in range(4)
+        for c in range(4)
+        for dr, dc in ((0, 1), (1, 0), (0, -1), (-1, 0))
+        if 0 <= r + dr < 4 and 0 <= c + dc < 4
+    ]
+    calls: list[str] = []
+
+    def spy(name: str) -> Any:
+        real = getattr(sat, name)
+        return lambda *args, **kwargs: calls.append(name) or real(*args, **kwargs)
+
+    for name in ("stable_all", "preferred"):
+        monkeypatch.setattr(sat, name, spy(name))
+    fw = Framework.from_attacks(list(range(1, 17)), grid)
+    found = sorted(ext.extensions(fw, "preferred"))
+    assert calls == ["stable_all"]
+    assert found == sorted(sorted(e) for e in by_clingo(16, grid, ("preferred",))["preferred"])
+    calls.clear()
+    fw = Framework.from_attacks(list(range(1, 17)), [*grid, (16, 16)])
+    assert sorted(ext.extensions(fw, "preferred")) == sorted(
+        sorted(e) for e in by_clingo(16, [*grid, (16, 16)], ("preferred",))["preferred"]
+    )
+    assert calls == ["preferred"]
 
 
 def test_a_framework_with_supports_is_translated() -> None:

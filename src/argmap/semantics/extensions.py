@@ -122,6 +122,24 @@ class _Split:
         return ext
 
 
+#: Semantics that give the stable extensions on a symmetric part (see :func:`_symmetric`).
+_STABLE_WHEN_SYMMETRIC = ("preferred", "semi-stable", "stage")
+
+
+def _symmetric(part: _Part) -> bool:
+    """Return True when every attack of the part is mutual and none is a self-attack.
+
+    In such a framework the preferred, stable and naive extensions coincide (Coste-Marquis,
+    Devred and Marquis, "Symmetric argumentation frameworks", ECSQARU 2005), so a stable
+    extension exists and the semi-stable and stage ones are the stable ones too: the
+    smaller stable encoding finds them all, with no maximisation.
+    """
+    for x, (atts, tgts) in enumerate(zip(part.attackers, part.targets, strict=True)):
+        if len(atts) != len(tgts) or x in atts or sorted(atts) != sorted(tgts):
+            return False
+    return True
+
+
 def _part_extensions(
     part: _Part, semantics: str, *, by_number: bool = False
 ) -> Iterator[list[int]]:
@@ -133,10 +151,12 @@ def _part_extensions(
         names = labels or range(m)
         masks = _search(part, semantics)
         return ([names[j] for j in range(m) if mask >> j & 1] for mask in masks)
+    if semantics == "stable" or (semantics in _STABLE_WHEN_SYMMETRIC and _symmetric(part)):
+        return sat.stable_all(part.attackers, labels)
     if semantics == "preferred":
         return sat.preferred(part.attackers, labels)
-    if semantics in ("complete", "stable"):
-        return sat.complete(part.attackers, stable_only=semantics == "stable", labels=labels)
+    if semantics == "complete":
+        return sat.complete(part.attackers, labels=labels)
     found = sat.maximal_range(part.attackers, stage=semantics == "stage")
     return found if labels is None else ([labels[j] for j in e] for e in found)
 
@@ -145,13 +165,15 @@ def _part_with(part: _Part, semantics: str, x: int, member: bool) -> list[int] |
     """Return an extension of the part that holds ``x`` (``member``) or does not."""
     m = len(part.nodes)
     lit = x + 1 if member else -(x + 1)
+    if m > SEARCH_LIMIT and (
+        semantics == "stable" or (semantics in _STABLE_WHEN_SYMMETRIC and _symmetric(part))
+    ):
+        return sat.stable(part.attackers, [lit])
     if semantics in ("semi-stable", "stage"):
         found = sat.maximal_range(part.attackers, stage=semantics == "stage", assumptions=[lit])
         return next(found, None)
     if m <= SEARCH_LIMIT:
         return next((e for e in _part_extensions(part, semantics) if (x in e) == member), None)
-    if semantics == "stable":
-        return sat.stable(part.attackers, [lit])
     if not member:  # the part's grounded labelling leaves everything undecided
         return [] if semantics == "complete" else sat.sceptical_preferred(part.attackers, x)
     return sat.credulous(part.attackers, x, maximal=semantics == "preferred")
