@@ -11,10 +11,12 @@ of ``--runs`` runs taken in turn (argmap, then each peer, then again), each tool
 process of its own that stops after ``--budget`` seconds. Every tool must give the
 same extensions; a row whose answers differ is marked. Peers:
 
-- ``pysat``: the PrefSAT scheme on python-sat, written here: the complete-labelling
-  encoding of the whole framework, iterated maximisation for preferred extensions,
-  blocking clauses for stable ones, CaDiCaL 1.5.3 told to try IN first (the fastest
-  python-sat solver for this here; MiniSat 2.2 and Glucose take 2 to 6 times longer);
+- ``pysat-cd15`` and ``pysat-cd19``: the PrefSAT scheme on python-sat, written here: the
+  complete-labelling encoding of the whole framework, iterated maximisation for
+  preferred extensions, blocking clauses for stable ones, the solver told to try IN
+  first; on CaDiCaL 1.5.3 and on CaDiCaL 1.9.5, the two fastest python-sat solvers for
+  this here (each wins some families; MiniSat 2.2, Glucose and CaDiCaL 3.0 take from
+  1.2 to 10 times longer);
 - ``clingo``: ASPARTIX-style encodings, preferred extensions as subset-maximal models
   (domain heuristics, ``--enum-mode=domRec``), stable ones by the stable encoding;
   the arguments of a model read through a table of symbols, the fastest way found
@@ -123,13 +125,13 @@ def run_argmap(n: int, attacks: Attacks, semantics: str) -> Extensions:
     return [frozenset(e) for e in extensions(fw, semantics)]
 
 
-def run_pysat(n: int, attacks: Attacks, semantics: str) -> Extensions:
+def run_pysat(n: int, attacks: Attacks, semantics: str, solver: str = "cd15") -> Extensions:
     from pysat.solvers import Solver
 
     attackers: list[list[int]] = [[] for _ in range(n + 1)]
     for a, b in attacks:
         attackers[b].append(a)
-    s = Solver(name="cd15")
+    s = Solver(name=solver)
     for x in range(1, n + 1):
         i, o = x, n + x
         s.add_clause([-i, -o])
@@ -237,7 +239,8 @@ class _Skip(Exception):
 
 TOOLS: dict[str, tuple[str, Callable[[int, Attacks, str], Extensions]]] = {
     "argmap": ("argmap", run_argmap),
-    "pysat": ("pysat", run_pysat),
+    "pysat-cd15": ("pysat", run_pysat),
+    "pysat-cd19": ("pysat", lambda n, attacks, semantics: run_pysat(n, attacks, semantics, "cd19")),
     "clingo": ("clingo", run_clingo),
     "pygarg": ("pygarg", run_pygarg),
     "formal-argumentation": ("argumentation", run_formal_argumentation),
@@ -246,7 +249,8 @@ TOOLS: dict[str, tuple[str, Callable[[int, Attacks, str], Extensions]]] = {
 
 _PRELOAD = {
     "argmap": ("argmap.semantics.extensions", "argmap.semantics.sat", "pysat.solvers"),
-    "pysat": ("pysat.solvers",),
+    "pysat-cd15": ("pysat.solvers",),
+    "pysat-cd19": ("pysat.solvers",),
     "clingo": ("clingo",),
     "pygarg": ("pygarg.dung.solver",),
     "formal-argumentation": ("argumentation.core.dung",),

@@ -147,7 +147,9 @@ def _grow(enc: _Encoding, model: list[int]) -> tuple[list[int], list[int]]:
     m = enc.m
     while True:
         ins = [v for v in model[:m] if v > 0]
-        if len(ins) + sum(v > 0 for v in model[m : 2 * m]) == m:
+        # Argument x adds -m to this sum when IN (+(x+1) - (m+x+1)), +m when OUT, and
+        # -(m + 2x + 2) when UNDEC, so the sum is m * (m - 2|IN|) iff nothing is UNDEC.
+        if sum(model[: 2 * m]) == m * (m - 2 * len(ins)):
             return model, ins  # stable: nothing can be added
         undec = [x + 1 for x in range(m) if model[x] < 0 and model[m + x] < 0]
         act = enc.fresh()
