@@ -278,6 +278,36 @@ def test_symmetric_parts_take_the_stable_route(monkeypatch: pytest.MonkeyPatch) 
     assert calls == ["preferred"]
 
 
+@pytest.mark.parametrize("search_limit", [12, 0])
+def test_readings_and_preferred_checks_agree_with_brute_force(
+    search_limit: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Which arguments some and every extension hold (what ``status`` prints), and
+    whether a complete extension is preferred, without listing extensions: by the
+    labelling search and by SAT queries, on random and symmetric frameworks."""
+    monkeypatch.setattr(ext, "SEARCH_LIMIT", search_limit)
+    cases = [random_framework(seed) for seed in range(120)]
+    cases += [symmetric_framework(seed) for seed in range(40)]
+    for n, attacks in cases:
+        want = brute(n, attacks)
+        fw = Framework.from_attacks(list(range(1, n + 1)), attacks)
+        for semantics in ("grounded", "complete", "preferred", "stable"):
+            found = ext.readings(fw, semantics)
+            exts = want[semantics]
+            if not exts:
+                assert found is None, (semantics, n, attacks)
+                continue
+            assert found is not None
+            some, every = found
+            scept = exts if semantics != "complete" else want["grounded"]
+            assert [x for x in range(1, n + 1) if some[x]] == sorted(set().union(*exts))
+            assert [x for x in range(1, n + 1) if every[x]] == sorted(
+                frozenset.intersection(*scept)
+            ), (semantics, n, attacks)
+        for e in want["complete"]:
+            assert ext.is_preferred_extension(fw, e) == (e in want["preferred"]), (e, attacks)
+
+
 def test_a_framework_with_supports_is_translated() -> None:
     # c needs support, and e (a quote) supports it; d attacks e.
     fw = Framework(["c", "e", "d"], [(3, 2)], supports=[(2, 1)], needs_support=frozenset({1}))

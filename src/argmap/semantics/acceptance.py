@@ -20,7 +20,8 @@ Example:
 
 from __future__ import annotations
 
-from argmap.semantics.dung import SEMANTICS, Acceptance, _acceptance, _adjacency_of
+from argmap.semantics.dung import SEMANTICS, Acceptance
+from argmap.semantics.extensions import readings
 from argmap.semantics.framework import Framework
 from argmap.semantics.grounded import Labelling, grounded
 
@@ -51,10 +52,10 @@ def accept(
         lab = labelling if labelling is not None else grounded(fw)
         yes, no = Acceptance(True, True), Acceptance(False, False)
         return [no, *(yes if x == 1 else no for x in lab.nodes[1:])]
-    if fw.is_plain:
-        n, attacks = fw.n, fw.attacks
-    else:
-        r = fw.reduce()
-        n, attacks = r.n, r.attacks
-    accepted = _acceptance(*_adjacency_of(range(1, n + 1), attacks), semantics)
-    return [Acceptance(False, False), *(accepted[i] for i in range(1, fw.n + 1))]
+    found = readings(fw, semantics)
+    no = Acceptance(False, False)
+    if found is None:  # no stable extension: nothing is accepted (see above)
+        return [no] * (fw.n + 1)
+    some, every = found
+    kinds = {(0, 0): no, (1, 0): Acceptance(True, False), (1, 1): Acceptance(True, True)}
+    return [no, *map(kinds.__getitem__, zip(some[1:], every[1:], strict=True))]

@@ -14,15 +14,12 @@ digraph, such as one read from an ICCMA file, is an attack graph as it is.
 Every function takes the graph first and applies :func:`attacks` itself (without
 copying anything when every edge is already an attack).
 
-How extensions are found: the grounded labelling comes first (a queue over the
-attacks, linear in nodes plus edges); it is contained in every complete labelling,
-so only its undecided arguments are left to decide. Those split into weakly
-connected parts that are decided independently, each by a backtracking search
-over labellings that propagates the complete-labelling rules (an argument is IN
-iff all its attackers are OUT, OUT iff some attacker is IN, UNDEC otherwise) to a
-fixed point after every choice. The extensions of the whole framework are the
-products of those of the parts; :func:`acceptance` combines the parts without
-forming the product.
+Every verdict is worked out on the numbered :class:`~argmap.semantics.framework.Framework`
+of the graph's attacks, by the same code whatever the input (a map, a graph, a file):
+the grounded labelling by a queue (:mod:`argmap.semantics.grounded`), extensions and
+acceptance by :mod:`argmap.semantics.extensions`, which decides only what the grounded
+labelling leaves undecided, weakly connected part by part, small parts by a labelling
+search and the rest by a SAT solver.
 
 Example:
     >>> import networkx as nx
@@ -37,7 +34,6 @@ from __future__ import annotations
 
 import enum
 import itertools
-import operator
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -47,6 +43,8 @@ from argmap._lazy import lazy_module
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from argmap.semantics.framework import Framework
 else:  # imported on first use: the searches over plain lists need no graph
     nx = lazy_module("networkx")
 
@@ -156,32 +154,13 @@ def attacks(G: nx.DiGraph) -> nx.DiGraph:
 # --- grounded ---------------------------------------------------------------------------
 
 
-def _grounded(succ: _Adjacency, pred: _Adjacency) -> tuple[dict[Any, Label], list[Any]]:
-    """Return the decided part of the grounded labelling (node -> IN or OUT; the nodes
-    left out are UNDEC) and the IN nodes in the order they were found. O(N + E).
+def _framework(G: nx.DiGraph) -> Framework:
+    """Return the attacks of ``G`` as a numbered framework (read from the graph's
+    adjacency in place when every edge is an attack)."""
+    from argmap.semantics.framework import Framework
 
-    An argument is IN once every attacker is OUT (so one with no attacker at once),
-    OUT once an attacker is IN; ``alive`` counts the attackers not yet OUT.
-    """
-    IN, OUT = Label.IN, Label.OUT
-    with gc_paused():
-        found = list(itertools.compress(pred, map(operator.not_, pred.values())))
-        label: dict[Any, Label] = dict.fromkeys(found, IN)
-        alive = dict(zip(pred, map(len, pred.values()), strict=True))
-        for x in found:  # grows while it is read: a first-in first-out queue
-            for t in succ[x]:
-                if t in label:
-                    continue
-                label[t] = OUT
-                for u in succ[t]:
-                    if u in label:
-                        continue
-                    left = alive[u] - 1
-                    alive[u] = left
-                    if not left:
-                        label[u] = IN
-                        found.append(u)
-    return label, found
+    succ, pred = _adjacency(G)
+    return Framework.from_attacks(list(pred), [(u, v) for u, ts in succ.items() for v in ts])
 
 
 def grounded_labelling(G: nx.DiGraph) -> dict[Any, Label]:
@@ -203,27 +182,10 @@ def grounded_labelling(G: nx.DiGraph) -> dict[Any, Label]:
         >>> {n: str(lab) for n, lab in grounded_labelling(G).items()}
         {'a': 'in', 'b': 'out', 'c': 'in', 'd': 'undec'}
     """
+    from argmap.semantics.grounded import grounded
+
     with gc_paused():
-        succ, pred = _adjacency(G)
-        label, _ = _grounded(succ, pred)
-        out = dict.fromkeys(pred, Label.UNDEC)
-        out.update(label)
-    return out
-
-
-def _adjacency_of(
-    arguments: Iterable[Any], attacks: Iterable[tuple[Any, Any]]
-) -> tuple[_Adjacency, _Adjacency]:
-    """Return ``(successors, predecessors)`` built from plain lists, no graph needed."""
-    succ: dict[Any, dict[Any, None]] = {a: {} for a in arguments}
-    pred: dict[Any, dict[Any, None]] = {a: {} for a in succ}
-    try:
-        for u, v in attacks:
-            succ[u][v] = None
-            pred[v][u] = None
-    except KeyError as err:
-        raise ValueError(f"an attack names {err.args[0]!r}, which is not an argument") from None
-    return succ, pred
+        return grounded(_framework(G)).by_name()
 
 
 def grounded_labelling_from_attacks(
@@ -263,247 +225,30 @@ def grounded_extension(G: nx.DiGraph) -> frozenset[Any]:
         >>> grounded_extension(nx.DiGraph([("a", "b"), ("b", "a")]))
         frozenset()
     """
+    from argmap.semantics.grounded import grounded
+
     with gc_paused():
-        _, found = _grounded(*_adjacency(G))
-        return frozenset(found)
+        fw = _framework(G)
+        labels = grounded(fw).nodes
+        return frozenset(n for n, x in zip(fw.names, labels[1:], strict=True) if x == 1)
 
 
-# --- search for complete, preferred and stable labellings -------------------------------
-
-# Label sets during the search are bit masks: which labels an argument may still take.
-_I, _O, _U = 1, 2, 4
-_COMPLETE, _PREFERRED, _STABLE = "complete", "preferred", "stable"
-
-
-@dataclass(frozen=True)
-class _Part:
-    """A weakly connected part of the arguments the grounded labelling leaves undecided,
-    numbered 0..m-1 (``nodes[i]`` is argument i), with attackers and targets by number."""
-
-    nodes: list[Any]
-    attackers: list[list[int]]
-    targets: list[list[int]]
-
-
-@dataclass(frozen=True)
-class _Decomposition:
-    grounded: dict[Any, Label]  # the decided part of the grounded labelling
-    grounded_in: frozenset[Any]
-    parts: list[_Part]
-
-
-def _weak_parts(attackers: list[list[int]], targets: list[list[int]]) -> list[list[int]]:
-    """Return the weakly connected parts of a graph on 0..n-1 given both ways, each as
-    its members in breadth-first order from its smallest.
-
-    Example:
-        >>> _weak_parts([[], [0], []], [[1], [], []])
-        [[0, 1], [2]]
-    """
-    part_of = [-1] * len(attackers)
-    parts: list[list[int]] = []
-    for start in range(len(attackers)):
-        if part_of[start] >= 0:
-            continue
-        k = len(parts)
-        part_of[start] = k
-        members = [start]
-        for x in members:  # grows while read: breadth first
-            for y in itertools.chain(attackers[x], targets[x]):
-                if part_of[y] < 0:
-                    part_of[y] = k
-                    members.append(y)
-        parts.append(members)
-    return parts
-
-
-def _decompose(succ: _Adjacency, pred: _Adjacency) -> _Decomposition:
-    """Return the grounded labelling and the weakly connected parts of its undecided rest.
-
-    An undecided argument has no IN attacker, and its attackers outside the undecided
-    set are all OUT, so they constrain nothing: the complete labellings of the whole
-    are the grounded one extended by a complete labelling of every part, independently.
-    """
-    label, found = _grounded(succ, pred)
-    undecided = [n for n in pred if n not in label]
-    index = {n: i for i, n in enumerate(undecided)}
-    attackers = [[index[a] for a in pred[n] if a in index] for n in undecided]
-    targets = [[index[t] for t in succ[n] if t in index] for n in undecided]
-    parts: list[_Part] = []
-    for members in _weak_parts(attackers, targets):
-        members.sort()
-        local = {x: i for i, x in enumerate(members)}
-        parts.append(
-            _Part(
-                nodes=[undecided[x] for x in members],
-                attackers=[[local[a] for a in attackers[x]] for x in members],
-                targets=[[local[t] for t in targets[x]] for x in members],
-            )
-        )
-    return _Decomposition(label, frozenset(found), parts)
-
-
-def _search(part: _Part, mode: str, forced_in: Iterable[int] = ()) -> list[int]:
-    """Return the complete (``mode='complete'``), preferred or stable labellings of a part,
-    each as the bit mask of its IN arguments (OUT are those the IN ones attack, the rest
-    UNDEC). ``forced_in`` arguments are IN in every labelling considered; in preferred
-    mode the result is then the labellings maximal among those.
-
-    Depth-first search over label choices. Each argument keeps the set of labels it may
-    still take; after every choice the rule of each affected argument ("IN iff all
-    attackers OUT, OUT iff an attacker IN, UNDEC otherwise") is enforced in both
-    directions until nothing changes, which removes the labels no completion can give
-    (a choice that leaves an argument no label fails at once). Labels are tried IN
-    first. In preferred mode a branch stops as soon as every argument that may still
-    be IN lies inside an extension already found, since nothing it finds can be
-    maximal; a labelling found later that contains an earlier one replaces it.
-    """
-    attackers, targets = part.attackers, part.targets
-    m = len(attackers)
-    full = _I | _O if mode == _STABLE else _I | _O | _U
-    dom = [full] * m
-    for x in range(m):
-        if x in attackers[x]:
-            dom[x] &= ~_I  # IN would need itself OUT
-    for x in forced_in:
-        dom[x] &= _I
-    if not all(dom):
-        return []
-    may_in = sum(1 << x for x in range(m) if dom[x] & _I)  # who may still be IN
-    trail: list[tuple[int, int]] = []  # (argument, its label set before a change)
-    queue = list(range(m))
-    queued = bytearray(b"\x01") * m
-
-    def restrict(y: int, new: int) -> None:
-        nonlocal may_in
-        old = dom[y]
-        trail.append((y, old))
-        dom[y] = new
-        if old & _I and not new & _I:
-            may_in &= ~(1 << y)
-        for z in (y, *targets[y]):  # y's own rule and those of its targets involve y
-            if not queued[z]:
-                queued[z] = 1
-                queue.append(z)
-
-    def propagate() -> bool:
-        while queue:
-            x = queue.pop()
-            queued[x] = 0
-            atts = attackers[x]
-            k = len(atts)
-            can_in = can_out = can_undec = can_not_in = 0
-            for a in atts:
-                d = dom[a]
-                can_in += d & _I
-                can_out += (d & _O) >> 1
-                can_undec += (d & _U) >> 2
-                can_not_in += 1 if d & (_O | _U) else 0
-            allowed = 0
-            if can_out == k:
-                allowed |= _I
-            if can_in:
-                allowed |= _O
-            if can_not_in == k and can_undec:
-                allowed |= _U
-            dx = dom[x] & allowed
-            if not dx:
-                break
-            if dx != dom[x]:
-                restrict(x, dx)
-            # What each attacker may be, given what x may be (counts may be stale
-            # after a change below, which only keeps more labels: still sound).
-            for a in atts:
-                d = dom[a]
-                keep = 0
-                if dx & _I and can_out - ((d & _O) >> 1) == k - 1:
-                    keep |= _O  # x IN: all attackers OUT
-                if dx & _O:
-                    keep |= _I  # x OUT: some attacker IN, this one or another
-                    if can_in - (d & _I):
-                        keep |= _O | _U
-                if dx & _U and can_not_in - (1 if d & (_O | _U) else 0) == k - 1:
-                    keep |= _U  # x UNDEC: no attacker IN, some UNDEC
-                    if can_undec - ((d & _U) >> 2):
-                        keep |= _O
-                nd = d & keep
-                if nd != d:
-                    if not nd:
-                        break
-                    restrict(a, nd)
-            else:
-                continue
-            break
-        else:
-            return True
-        for z in queue:
-            queued[z] = 0
-        queue.clear()
-        return False
-
-    def undo(mark: int) -> None:
-        nonlocal may_in
-        while len(trail) > mark:
-            y, old = trail.pop()
-            if old & _I:
-                may_in |= 1 << y
-            dom[y] = old
-
-    order = sorted(range(m), key=lambda x: -(len(attackers[x]) + len(targets[x])))
-    choices = (_I, _O) if mode == _STABLE else (_I, _O, _U)
-    found: list[int] = []
-    if not propagate():
-        return found
-    frames: list[list[int]] = []  # [trail mark, argument, next choice index]
-    while True:
-        if mode == _PREFERRED and any(not may_in & ~p for p in found):
-            pass  # nothing here can be maximal
-        else:
-            pick = next((x for x in order if dom[x] not in (_I, _O, _U)), -1)
-            if pick < 0:  # every argument labelled: a solution
-                ins = may_in
-                if mode == _PREFERRED:
-                    found = [p for p in found if p & ~ins]
-                found.append(ins)
-            else:
-                frames.append([len(trail), pick, 0])
-        while True:  # next untried choice, deepest first
-            if not frames:
-                return found
-            frame = frames[-1]
-            undo(frame[0])
-            x = frame[1]
-            opts = [c for c in choices if dom[x] & c]
-            if frame[2] >= len(opts):
-                frames.pop()
-                continue
-            choice = opts[frame[2]]
-            frame[2] += 1
-            restrict(x, choice)
-            if propagate():
-                break
-
-
-def _masks_to_sets(part: _Part, masks: Iterable[int]) -> list[frozenset[Any]]:
-    nodes = part.nodes
-    return [frozenset(nodes[i] for i in range(len(nodes)) if mask >> i & 1) for mask in masks]
-
-
-def _part_extensions(G: nx.DiGraph, mode: str) -> tuple[_Decomposition, list[list[frozenset[Any]]]]:
-    """Return the decomposition of ``G`` and each part's extensions under ``mode``."""
-    dec = _decompose(*_adjacency(G))
-    return dec, [_masks_to_sets(part, _search(part, mode)) for part in dec.parts]
+# --- extensions -----------------------------------------------------------------------
 
 
 def _sort_key(ext: frozenset[Any]) -> tuple[int, list[str]]:
     return len(ext), sorted(map(repr, ext))
 
 
-def _combine(dec: _Decomposition, per_part: list[list[frozenset[Any]]]) -> list[frozenset[Any]]:
-    """Return the extensions of the whole: the grounded extension with one extension of
-    every part, for every choice (none when a part has none), in a fixed order."""
-    exts = [dec.grounded_in.union(*pick) for pick in itertools.product(*per_part)]
-    return sorted(exts, key=_sort_key)
+def _extensions(G: nx.DiGraph, semantics: str) -> list[frozenset[Any]]:
+    """Return the extensions of the attacks of ``G`` under ``semantics``, as sets of
+    nodes, in a fixed order (smallest first, then by their members' reprs)."""
+    from argmap.semantics.extensions import extensions
+
+    fw = _framework(G)
+    names = fw.names
+    found = [frozenset(names[i - 1] for i in ext) for ext in extensions(fw, semantics)]
+    return sorted(found, key=_sort_key)
 
 
 def complete_extensions(G: nx.DiGraph) -> list[frozenset[Any]]:
@@ -521,7 +266,7 @@ def complete_extensions(G: nx.DiGraph) -> list[frozenset[Any]]:
         >>> complete_extensions(nx.DiGraph([("a", "b"), ("b", "a")]))
         [frozenset(), frozenset({'a'}), frozenset({'b'})]
     """
-    return _combine(*_part_extensions(G, _COMPLETE))
+    return _extensions(G, "complete")
 
 
 def preferred_extensions(G: nx.DiGraph) -> list[frozenset[Any]]:
@@ -538,7 +283,7 @@ def preferred_extensions(G: nx.DiGraph) -> list[frozenset[Any]]:
         >>> [sorted(ext) for ext in preferred_extensions(G)]
         [['b'], ['a', 'c']]
     """
-    return _combine(*_part_extensions(G, _PREFERRED))
+    return _extensions(G, "preferred")
 
 
 def stable_extensions(G: nx.DiGraph) -> list[frozenset[Any]]:
@@ -560,7 +305,7 @@ def stable_extensions(G: nx.DiGraph) -> list[frozenset[Any]]:
         >>> stable_extensions(nx.DiGraph([("a", "b"), ("b", "a")]))
         [frozenset({'a'}), frozenset({'b'})]
     """
-    return _combine(*_part_extensions(G, _STABLE))
+    return _extensions(G, "stable")
 
 
 def _labelling(succ: _Adjacency, nodes: Iterable[Any], ext: frozenset[Any]) -> dict[Any, Label]:
@@ -687,16 +432,13 @@ def is_preferred(G: nx.DiGraph, S: Iterable[Any]) -> bool:
         >>> is_preferred(nx.DiGraph([("a", "b"), ("b", "a")]), set())
         False
     """
+    from argmap.semantics.extensions import is_preferred_extension
+
     s = set(S)
     if not is_complete(G, s):
         return False
-    dec = _decompose(*_adjacency(G))
-    for part in dec.parts:
-        held = [i for i, n in enumerate(part.nodes) if n in s]
-        mask = sum(1 << i for i in held)
-        if _search(part, _PREFERRED, held) != [mask]:
-            return False
-    return True
+    fw = _framework(G)
+    return is_preferred_extension(fw, [fw.number(x) for x in s])
 
 
 # --- acceptance -------------------------------------------------------------------------
@@ -746,7 +488,7 @@ def acceptance(G: nx.DiGraph, semantics: str = "grounded") -> dict[Any, Acceptan
         >>> acceptance(nx.DiGraph([("a", "a")]), "stable")["a"]
         Acceptance(credulous=False, sceptical=False)
     """
-    return _acceptance(*_adjacency(G), semantics)
+    return _by_name(_framework(G), semantics)
 
 
 def acceptance_from_attacks(
@@ -762,8 +504,10 @@ def acceptance_from_attacks(
         >>> acc["b"]
         Acceptance(credulous=True, sceptical=False)
     """
+    from argmap.semantics.framework import Framework
+
     with gc_paused():
-        return _acceptance(*_adjacency_of(arguments, attacks), semantics)
+        return _by_name(Framework.from_attacks(arguments, attacks), semantics)
 
 
 def labels_and_acceptance(
@@ -792,26 +536,8 @@ def labels_and_acceptance(
     return lab.by_name(), {a: accepted[i] for i, a in enumerate(fw.names, 1)}
 
 
-def _acceptance(succ: _Adjacency, pred: _Adjacency, semantics: str) -> dict[Any, Acceptance]:
-    if semantics not in SEMANTICS:
-        raise ValueError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
-    if semantics == "grounded":
-        _, found = _grounded(succ, pred)
-        ins = set(found)
-        return {n: Acceptance(n in ins, n in ins) for n in pred}
-    dec = _decompose(succ, pred)
-    mode = _STABLE if semantics == "stable" else _PREFERRED
-    some: set[Any] = set(dec.grounded_in)
-    every: set[Any] = set(dec.grounded_in)
-    for part in dec.parts:
-        masks = _search(part, mode)
-        if not masks:  # no stable extension at all
-            return {n: Acceptance(False, False) for n in pred}
-        union = intersection = masks[0]
-        for mask in masks[1:]:
-            union |= mask
-            intersection &= mask
-        some.update(*_masks_to_sets(part, [union]))
-        if semantics != "complete":
-            every.update(*_masks_to_sets(part, [intersection]))
-    return {n: Acceptance(n in some, n in every) for n in pred}
+def _by_name(fw: Framework, semantics: str) -> dict[Any, Acceptance]:
+    from argmap.semantics.acceptance import accept
+
+    accepted = accept(fw, semantics)
+    return dict(zip(fw.names, accepted[1:], strict=True))

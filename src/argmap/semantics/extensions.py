@@ -16,7 +16,7 @@ arguments are searched, part by part (weakly connected parts are independent; th
 extensions of the whole are the grounded extension with one extension of every part).
 Stage extensions need not extend it, so they are searched over the parts of the whole
 framework. A part of at most :data:`SEARCH_LIMIT` arguments is searched by the
-labelling search of :mod:`argmap.semantics.dung`, which costs nothing to start; a
+labelling search of :mod:`argmap.semantics._labelling`, which costs nothing to start; a
 larger one by a SAT solver (:mod:`argmap.semantics.sat`), which learns from its
 conflicts where the search would try the same dead ends again and again. The ideal
 extension is the greatest fixed point, inside the arguments that no credulously
@@ -43,10 +43,10 @@ Example:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from argmap.semantics import sat
-from argmap.semantics.dung import _Part, _search, _weak_parts
+from argmap.semantics._labelling import Part, search, weak_parts
 from argmap.semantics.framework import ICCMA_SEMANTICS, Framework
 from argmap.semantics.grounded import grounded
 
@@ -56,6 +56,8 @@ __all__ = [
     "credulous",
     "extensions",
     "ideal_extension",
+    "is_preferred_extension",
+    "readings",
     "sceptical",
     "some_extension",
 ]
@@ -96,9 +98,9 @@ class _Split:
                 targets[lu].append(lv)
         for atts in attackers:  # in the file's order: the SAT solver does better so
             atts.sort()
-        self.parts: list[_Part] = []
+        self.parts: list[Part] = []
         self.where: dict[int, tuple[int, int]] = {}  # argument -> (part, local number)
-        for k, members in enumerate(_weak_parts(attackers, targets)):
+        for k, members in enumerate(weak_parts(attackers, targets)):
             nodes = undecided
             if len(members) < len(undecided):  # else one part: numbered as it is
                 members.sort()
@@ -110,7 +112,7 @@ class _Split:
                 attackers_k, targets_k = attackers, targets
             for j, i in enumerate(nodes):
                 self.where[i] = (k, j)
-            self.parts.append(_Part(nodes=nodes, attackers=attackers_k, targets=targets_k))
+            self.parts.append(Part(nodes=nodes, attackers=attackers_k, targets=targets_k))
 
     def whole(self, picks: Sequence[Sequence[int]]) -> list[int]:
         """Return the grounded extension with one extension (local numbers) of every part."""
@@ -126,7 +128,7 @@ class _Split:
 _STABLE_WHEN_SYMMETRIC = ("preferred", "semi-stable", "stage")
 
 
-def _symmetric(part: _Part) -> bool:
+def _symmetric(part: Part) -> bool:
     """Return True when every attack of the part is mutual and none is a self-attack.
 
     In such a framework the preferred, stable and naive extensions coincide (Coste-Marquis,
@@ -140,16 +142,14 @@ def _symmetric(part: _Part) -> bool:
     return True
 
 
-def _part_extensions(
-    part: _Part, semantics: str, *, by_number: bool = False
-) -> Iterator[list[int]]:
+def _part_extensions(part: Part, semantics: str, *, by_number: bool = False) -> Iterator[list[int]]:
     """Return the extensions of one part, as they are found: local numbers, or with
     ``by_number`` the arguments' own numbers."""
     m = len(part.nodes)
     labels = part.nodes if by_number else None
     if m <= SEARCH_LIMIT and semantics in _SEARCHED:
         names = labels or range(m)
-        masks = _search(part, semantics)
+        masks = search(part, semantics)
         return ([names[j] for j in range(m) if mask >> j & 1] for mask in masks)
     if semantics == "stable" or (semantics in _STABLE_WHEN_SYMMETRIC and _symmetric(part)):
         return sat.stable_all(part.attackers, labels)
@@ -161,7 +161,7 @@ def _part_extensions(
     return found if labels is None else ([labels[j] for j in e] for e in found)
 
 
-def _part_with(part: _Part, semantics: str, x: int, member: bool) -> list[int] | None:
+def _part_with(part: Part, semantics: str, x: int, member: bool) -> list[int] | None:
     """Return an extension of the part that holds ``x`` (``member``) or does not."""
     m = len(part.nodes)
     lit = x + 1 if member else -(x + 1)
@@ -324,6 +324,92 @@ def sceptical(fw: Framework, semantics: str, x: int) -> tuple[bool, list[int] | 
     """
     witness = _with(fw, semantics, x, False)
     return witness is None, witness
+
+
+def _part_readings(part: Part, semantics: str) -> tuple[list[int], list[int]] | None:
+    """Return the arguments of a part (local numbers) that some extension holds and those
+    that every extension holds, or None when it has no (stable) extension."""
+    m = len(part.nodes)
+    stable = semantics == "stable" or (semantics == "preferred" and _symmetric(part))
+    if m <= SEARCH_LIMIT:
+        masks = search(part, "stable" if semantics == "stable" else "preferred")
+        if not masks:
+            return None
+        some = every = masks[0]
+        for mask in masks[1:]:
+            some |= mask
+            every &= mask
+        return [j for j in range(m) if some >> j & 1], [j for j in range(m) if every >> j & 1]
+    if stable:
+        return sat.stable_readings(part.attackers)
+    return sat.credulous_all(part.attackers), sat.sceptical_all(part.attackers)
+
+
+def readings(fw: Framework, semantics: str) -> tuple[bytearray, bytearray] | None:
+    """Return, by argument number, which arguments some extension holds (credulous
+    acceptance) and which every extension holds (sceptical), under ``complete``,
+    ``grounded``, ``preferred`` or ``stable``; None when there is no stable extension.
+    No extension is listed: the parts are searched one by one, by the labelling search
+    when small, else by SAT queries (an extension holding an argument not yet seen; one
+    without an argument held so far by every extension found).
+
+    Under ``complete`` the sceptical arguments are the grounded extension's, and the
+    credulous ones those of ``preferred``.
+
+    Raises:
+        ValueError: an unknown semantics.
+
+    Example:
+        >>> fw = Framework.from_attacks([1, 2, 3], [(1, 2), (2, 1), (2, 3)])
+        >>> some, every = readings(fw, "preferred")
+        >>> list(some[1:]), list(every[1:])
+        ([1, 1, 1], [0, 0, 0])
+        >>> readings(Framework.from_attacks([1], [(1, 1)]), "stable") is None
+        True
+    """
+    if semantics not in (*_SEARCHED, "grounded"):
+        raise ValueError(f"unknown semantics {semantics!r}; choose one of {', '.join(_SEARCHED)}")
+    plain, n = _plain(fw, semantics)
+    split = _Split(plain)
+    some = bytearray(plain.n + 1)
+    for i in split.grounded_in:
+        some[i] = 1
+    every = some[:]
+    if semantics != "grounded":
+        for part in split.parts:
+            found = _part_readings(part, semantics)
+            if found is None:
+                return None
+            for j in found[0]:
+                some[part.nodes[j]] = 1
+            if semantics != "complete":
+                for j in found[1]:
+                    every[part.nodes[j]] = 1
+    return some[: n + 1], every[: n + 1]
+
+
+def is_preferred_extension(fw: Framework, members: Iterable[int]) -> bool:
+    """Return True when ``members``, a complete extension of the plain framework ``fw``,
+    is a preferred one: no complete extension strictly contains it.
+
+    It holds the grounded extension, so each part the grounded labelling leaves
+    undecided is asked, with the members in it held IN, for a complete labelling with
+    something more IN.
+
+    Example:
+        >>> fw = Framework.from_attacks([1, 2, 3], [(1, 2), (2, 1), (2, 3)])
+        >>> is_preferred_extension(fw, [1, 3]), is_preferred_extension(fw, [])
+        (True, False)
+    """
+    inside = set(members)
+    for part in _Split(fw).parts:
+        held = [j for j, i in enumerate(part.nodes) if i in inside]
+        if len(part.nodes) <= SEARCH_LIMIT:
+            if search(part, "preferred", held) != [sum(1 << j for j in held)]:
+                return False
+        elif sat.extends(part.attackers, held):
+            return False
+    return True
 
 
 def ideal_extension(fw: Framework) -> list[int]:

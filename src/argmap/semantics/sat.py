@@ -39,11 +39,14 @@ __all__ = [
     "complete",
     "credulous",
     "credulous_all",
+    "extends",
     "maximal_range",
     "preferred",
+    "sceptical_all",
     "sceptical_preferred",
     "stable",
     "stable_all",
+    "stable_readings",
 ]
 
 #: The python-sat solver used: CaDiCaL 1.9.5, which follows the phases it is given (IN first)
@@ -355,6 +358,105 @@ def credulous_all(attackers: Attackers) -> list[int]:
     finally:
         enc.delete()
     return [x for x in range(m) if found[x]]
+
+
+def stable_readings(attackers: Attackers) -> tuple[list[int], list[int]] | None:
+    """Return the arguments of the part that some stable extension holds and those that
+    every one holds, or None when it has no stable extension; no extension is listed.
+
+    One solver answers every question: an extension holding an argument not yet seen in
+    any (until none is left), then, for each argument held so far by every extension
+    found, an extension without it.
+
+    Example:
+        >>> stable_readings([[1], [0], [1]]), stable_readings([[0]])
+        (([0, 1, 2], []), None)
+    """
+    solver = _stable_solver(attackers)
+    m = len(attackers)
+    try:
+        if not solver.solve():
+            return None
+        model = solver.get_model()  # read before any clause is added: it is lost then
+        every = {v - 1 for v in model[:m] if v > 0}
+        seen = bytearray(m)
+        act = m
+        while True:
+            for v in model[:m]:
+                if v > 0:
+                    seen[v - 1] = 1
+            rest = [x + 1 for x in range(m) if not seen[x]]
+            if not rest:
+                break
+            act += 1
+            solver.add_clause([-act, *rest])
+            model = solver.get_model() if solver.solve([act]) else None
+            solver.add_clause([-act])
+            if model is None:
+                break
+        for x in sorted(every):
+            if x in every and solver.solve([-(x + 1)]):
+                every.intersection_update(v - 1 for v in solver.get_model()[:m] if v > 0)
+        return [x for x in range(m) if seen[x]], sorted(every)
+    finally:
+        solver.delete()
+
+
+def sceptical_all(attackers: Attackers) -> list[int]:
+    """Return the arguments of the part that every preferred extension holds.
+
+    A first preferred extension gives the candidates; for each candidate still left,
+    the solver looks for a preferred extension without it (each one found removes what
+    it lacks). The preferred extensions that hold the candidate are ruled out by clauses
+    that hold only while that candidate is asked about, so one solver answers for all.
+
+    Example:
+        >>> sceptical_all([[1], [0], [1]]), sceptical_all([[], [0], [1]])
+        ([], [0, 2])
+    """
+    enc = _Encoding(attackers)
+    m = enc.m
+    try:
+        model = enc.solve()
+        if model is None:  # cannot happen: the grounded labelling is complete
+            return []
+        _, ins = _grow(enc, model)
+        every = {v - 1 for v in ins}
+        for x in sorted(every):
+            if x not in every:
+                continue
+            act = enc.fresh()
+            while True:
+                found = enc.solve([act, -(x + 1)])
+                if found is None:
+                    break  # every preferred extension holds x
+                found, ins = _grow(enc, found)
+                if found[x] < 0:
+                    every.intersection_update(v - 1 for v in ins)
+                    break
+                enc.solver.add_clause([-act, *_outside(found, m)])
+            enc.solver.add_clause([-act])
+        return sorted(every)
+    finally:
+        enc.delete()
+
+
+def extends(attackers: Attackers, held: Sequence[int]) -> bool:
+    """Return True when some complete labelling of the part holds every argument of
+    ``held`` IN and some other argument IN too.
+
+    Example:
+        >>> extends([[1], [0]], []), extends([[1], [0]], [0])
+        (True, False)
+    """
+    enc = _Encoding(attackers)
+    try:
+        inside = set(held)
+        act = enc.fresh()
+        enc.solver.add_clause([-act, *(x + 1 for x in range(enc.m) if x not in inside)])
+        return enc.solve([act, *(x + 1 for x in held)]) is not None
+    finally:
+        enc.delete()
 
 
 def maximal_range(
