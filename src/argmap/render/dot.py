@@ -151,6 +151,7 @@ class _Context:
     colours: dict[str, tuple[str, str]]
     sides: dict[str, str | None]
     undercuts: dict[tuple[str, str, str], Relation]
+    cut: dict[tuple[str, str], list[str]]  # the drawn nodes that undercut each relation
     keep: frozenset[str]
     lang: str
     html: bool
@@ -185,7 +186,7 @@ class _Context:
 
     def cutters(self, u: str, v: str) -> list[str]:
         """The drawn nodes that undercut the relation from u to v."""
-        return [w for w in self.G.edges[u, v]["undercut_by"] if w in self.keep]
+        return self.cut.get((u, v)) or []
 
 
 def node_sides(
@@ -464,6 +465,11 @@ def _context(
         colours=side_colours(m),
         sides=node_sides(G, claims, parties),
         undercuts=_undercut_relations(m, G),
+        cut={
+            (u, v): [w for w in cutters if w in keep]
+            for u, v, cutters in G.edges(data="undercut_by")
+            if cutters
+        },
         keep=frozenset(keep),
         lang=lang,
         html=html,
