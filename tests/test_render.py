@@ -15,6 +15,7 @@ import argmap
 from argmap.attribution import Attribution
 from argmap.render import RenderError, available_engines, render, to_dot
 from argmap.render import engines as engines_mod
+from argmap.render.dot import iter_dot
 from argmap.render.style import UNDERCUT_COLOUR
 from conftest import ROOT
 
@@ -170,6 +171,27 @@ def test_dot_is_deterministic(base: Data) -> None:
     # the same map, parties listed in another order, still gives one answer each time
     shuffled.parties.reverse()
     assert to_dot(shuffled) == to_dot(shuffled)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"html": False}, {"claims_only": True, "rankdir": "TB"}, {"focus": "control", "depth": 2}],
+)
+def test_the_text_made_line_by_line_is_the_text(base: Data, options: Data) -> None:
+    m = load(base)
+    text = to_dot(m, **options)
+    lines = list(iter_dot(m, **options))
+    assert "".join(lines) == text
+    assert all(line.endswith("\n") and "\n" not in line[:-1] for line in lines)
+    # what `argmap render -o FILE.dot` writes: the same text, encoded as it is made
+    assert render(m, "dot", **options) == text.encode("utf-8")
+
+
+def test_line_by_line_text_refuses_bad_options_at_once(base: Data) -> None:
+    with pytest.raises(RenderError, match="rankdir"):
+        iter_dot(load(base), rankdir="XY")  # before any line is asked for
+    with pytest.raises(RenderError, match="focus"):
+        iter_dot(load(base), focus="ghost")
 
 
 @needs_bundled

@@ -3,9 +3,11 @@ examples, fast), and real SVG from each engine, parsed as XML (few examples)."""
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import itertools
 import re
+import textwrap
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -15,7 +17,16 @@ from hypothesis import strategies as st
 import argmap
 from argmap.attribution import Attribution
 from argmap.render import available_engines, render
-from argmap.render.quoting import Span, dot_label, dot_quote, dot_tooltip, html_label, wrap
+from argmap.render.quoting import (
+    Span,
+    dot_label,
+    dot_quote,
+    dot_tooltip,
+    html_label,
+    plain_label,
+    styled_label,
+    wrap,
+)
 
 XLINK = "{http://www.w3.org/1999/xlink}"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -106,6 +117,53 @@ def test_wrap_keeps_every_word(text: str, width: int) -> None:
     lines = wrap(text, width)
     assert all(len(line) <= width for line in lines)
     assert re.sub(r"\s+", "", "".join(lines)) == re.sub(r"\s+", "", expected(text))
+
+
+def textwrap_wrap(text: str, width: int) -> list[str]:
+    """``wrap`` as it was first written, on textwrap alone, which its own line filling
+    must match line for line."""
+    from argmap.render.quoting import clean
+
+    text = re.sub(
+        r"[^\S\n]([»”:;?!])", "\u00a0\\1", re.sub(r"([«“])[^\S\n]", "\\1\u00a0", clean(text))
+    )
+    text = " ".join(w for w in re.split(r"[^\S\u00a0\u202f]+", text) if w)
+    lines = textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False)
+    return lines or [text]
+
+
+# Words of every length, with the spaces wrap treats apart (no-break spaces, which hold
+# words together and may stand alone, and the spaces next to French punctuation).
+WORDS = st.lists(
+    st.text("ab é«»“”:;?!\u00a0\u202f\t\n", max_size=14) | st.sampled_from(NASTY_PIECES),
+    max_size=24,
+).map(" ".join)
+
+
+@settings(max_examples=1500)
+@given(NASTY | WORDS, st.integers(min_value=1, max_value=50))
+def test_wrap_fills_lines_as_textwrap_does(text: str, width: int) -> None:
+    assert wrap(text, width) == textwrap_wrap(text, width)
+
+
+STYLES = st.builds(
+    Span,
+    st.just("unused"),
+    size=st.none() | st.sampled_from([9, 10.5]),
+    bold=st.booleans(),
+    italic=st.booleans(),
+    colour=st.none() | st.just("#333333"),
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(st.tuples(st.lists(NASTY, max_size=3), STYLES), max_size=4), st.booleans())
+def test_styled_label_is_the_label_of_one_span_per_line(
+    blocks: list[tuple[list[str], Span]], html: bool
+) -> None:
+    lines = [[dataclasses.replace(style, text=t)] for texts, style in blocks for t in texts]
+    expected_label = html_label(lines) if html else plain_label(lines)
+    assert styled_label(blocks, html=html) == expected_label
 
 
 def _nodes(svg: bytes) -> dict[str, tuple[str, str]]:

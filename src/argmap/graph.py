@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 import networkx as nx
 
 from argmap._bulk import gc_paused
-from argmap.model import ArgumentMap, Relation, RelationType
+from argmap.model import ArgumentMap, Relation, RelationType, quote_hedge, quote_reporter
 
 __all__ = [
     "CLAIM",
@@ -80,6 +80,7 @@ def to_graph(m: ArgumentMap) -> nx.DiGraph:
 def _to_graph(m: ArgumentMap) -> nx.DiGraph:
     G = nx.DiGraph(title=m.title)
     sources = m.source_by_id()
+    parties = m.party_by_id()
     nodes: dict[str, dict[str, Any]] = {}
     for claim in m.claims:
         if claim.id in nodes:
@@ -102,6 +103,7 @@ def _to_graph(m: ArgumentMap) -> nx.DiGraph:
         if ev.id in nodes:
             continue
         src = sources.get(ev.source)
+        reporter = quote_reporter(ev, src, parties)
         nodes[ev.id] = {
             "kind": EVIDENCE,
             "text": ev.quote,
@@ -112,8 +114,8 @@ def _to_graph(m: ArgumentMap) -> nx.DiGraph:
             "reliability": src.effective_reliability if src else None,
             "translation": ev.translation,
             "span": ev.span,
-            "reporter": m.reporter_of(ev),
-            "hedge": m.hedge_of(ev).value,
+            "reporter": reporter,
+            "hedge": quote_hedge(ev, reporter).value,
             "translated": ev.translated,
         }
     G.add_nodes_from(nodes.items())

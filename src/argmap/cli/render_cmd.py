@@ -205,5 +205,6 @@ def run_render(args: argparse.Namespace) -> int:
         )
     except RenderError as err:
         raise CliError(str(err)) from None
-    emit(data.decode("utf-8") if fmt == "dot" else data, args, tell=True)
+    # DOT goes to standard output as text, in its encoding; to a file, as it is (UTF-8).
+    emit(data.decode("utf-8") if fmt == "dot" and args.output == "-" else data, args, tell=True)
     return 0

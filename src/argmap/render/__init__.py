@@ -1,8 +1,9 @@
 """Draw maps: DOT text, and SVG, PNG or PDF through Graphviz.
 
 :func:`to_dot` builds the DOT text (the visual grammar is in
-:mod:`argmap.render.dot`); :func:`render` lays it out with Graphviz's ``dot``
-program or the embedded WebAssembly Graphviz (:mod:`argmap.render.engines`).
+:mod:`argmap.render.dot`; :func:`iter_dot` gives it line by line); :func:`render`
+lays it out with Graphviz's ``dot`` program or the embedded WebAssembly Graphviz
+(:mod:`argmap.render.engines`).
 The formats are registered in :mod:`argmap.formats` for ``argmap render``.
 
 Example:
@@ -17,11 +18,15 @@ Example:
 
 from __future__ import annotations
 
+import io
+import itertools
+from collections.abc import Iterable
 from typing import Any
 
+from argmap._bulk import gc_paused
 from argmap.formats import writer
 from argmap.model import ArgumentMap
-from argmap.render.dot import to_dot
+from argmap.render.dot import iter_dot, to_dot
 from argmap.render.engines import (
     DEFAULT_TIMEOUT,
     ENGINES,
@@ -39,6 +44,7 @@ __all__ = [
     "PICTURE_FORMATS",
     "RenderError",
     "available_engines",
+    "iter_dot",
     "render",
     "resolve_engine",
     "to_dot",
@@ -87,7 +93,8 @@ def render(
     if format in ("dot", "gv"):
         if engine not in ENGINES:
             raise RenderError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-        return to_dot(m, html=engine != "wasm" if html is None else html, **options).encode()
+        with gc_paused():  # the text's lines hold no cycles for the collector to look for
+            return _utf8(iter_dot(m, html=engine != "wasm" if html is None else html, **options))
     if format not in PICTURE_FORMATS:
         raise RenderError(f"unknown format {format!r}; choose one of {', '.join(PICTURE_FORMATS)}")
     chosen = resolve_engine(engine, format)
@@ -99,6 +106,16 @@ def render(
             "(--labels plain) or Graphviz's dot (--engine system)"
         )
     return _run_dot(to_dot(m, html=html, **options), format, engine=chosen, timeout=timeout)
+
+
+def _utf8(lines: Iterable[str]) -> bytes:
+    """Return ``lines`` joined and encoded as UTF-8, a few thousand at a time, so that
+    a large text is held once, as bytes, rather than also whole as text."""
+    out = io.BytesIO()
+    lines = iter(lines)
+    while chunk := "".join(itertools.islice(lines, 4096)):
+        out.write(chunk.encode("utf-8"))
+    return out.getvalue()
 
 
 @writer("dot", extensions=(".dot", ".gv"), description="Graphviz DOT text")

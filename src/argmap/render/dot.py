@@ -40,11 +40,12 @@ Example:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
+from argmap._bulk import gc_paused
 from argmap.attribution import Attribution
 from argmap.graph import CLAIM, EVIDENCE, REBUTS, SUPPORTS, UNDERCUTS, to_graph
 from argmap.model import (
@@ -53,6 +54,7 @@ from argmap.model import (
     Claim,
     Evidence,
     Party,
+    Question,
     Relation,
     RelationType,
     Source,
@@ -68,6 +70,7 @@ from argmap.render.quoting import (
     html_label,
     plain_label,
     shorten,
+    styled_label,
     wrap,
 )
 from argmap.render.style import (
@@ -101,6 +104,7 @@ __all__ = [
     "RANKDIRS",
     "REBUT_COLOUR",
     "SUPPORT_COLOUR",
+    "iter_dot",
     "node_sides",
     "side_colours",
     "side_label",
@@ -117,6 +121,13 @@ META_WIDTH = 46  # characters per line of the smaller lines
 _CENTRE = "argmap:centre"
 _LEGEND = "argmap:legend:"
 
+# The styles of the lines of a box (their spans' own text is not used).
+_TEXT = Span("")
+_CLAIM_META = Span("", size=10, colour=META_COLOUR)
+_QUOTE = Span("", italic=True)
+_QUOTE_META = Span("", size=9, colour=META_COLOUR)
+_AI_TAG = Span("AI-GENERATED", size=9, bold=True, colour=AI_STYLE[2])
+
 
 def _party_side(party: Party) -> str:
     return party.side or party.id
@@ -128,6 +139,7 @@ class _Context:
 
     m: ArgumentMap
     G: nx.DiGraph
+    kinds: dict[str, str]  # each node's kind, CLAIM or EVIDENCE
     words: Attribution
     statuses: dict[str, ClaimStatus]
     parties: dict[str, Party]
@@ -135,9 +147,11 @@ class _Context:
     claims: dict[str, Claim]
     evidence: dict[str, Evidence]
     proofs: dict[str, QuoteProof]
+    questions: dict[str, Question]
     colours: dict[str, tuple[str, str]]
     sides: dict[str, str | None]
     undercuts: dict[tuple[str, str, str], Relation]
+    cut: dict[tuple[str, str], list[str]]  # the drawn nodes that undercut each relation
     keep: frozenset[str]
     lang: str
     html: bool
@@ -145,6 +159,8 @@ class _Context:
     question: str | None = None
     groups: dict[str, int] = field(default_factory=dict)
     mirrored: frozenset[tuple[int | None, str]] = frozenset()
+    #: The lines under claims, wrapped once each (many claims share one).
+    metas: dict[str, list[str]] = field(default_factory=dict)
 
     def cell(self, node: str) -> tuple[int | None, str | None]:
         """The question group and the side a node is drawn in."""
@@ -158,12 +174,19 @@ class _Context:
     def label(self, lines: Sequence[Sequence[Span]]) -> str:
         return html_label(lines) if self.html else plain_label(lines)
 
+    def claim_meta(self, meta: str) -> list[str]:
+        """The line under a claim, wrapped (once for all the claims that share it)."""
+        lines = self.metas.get(meta)
+        if lines is None:
+            lines = self.metas[meta] = wrap(meta, META_WIDTH)
+        return lines
+
     def names(self, ids: Sequence[str]) -> str:
         return ", ".join(self.parties[p].name if p in self.parties else p for p in ids)
 
     def cutters(self, u: str, v: str) -> list[str]:
         """The drawn nodes that undercut the relation from u to v."""
-        return [w for w in self.G.edges[u, v]["undercut_by"] if w in self.keep]
+        return self.cut.get((u, v)) or []
 
 
 def node_sides(
@@ -285,10 +308,128 @@ def to_dot(
         >>> print(next(ln.strip() for ln in dot.splitlines() if ln.strip().startswith('"a"'))[:52])
         "a" [label="Say \\"hi\\" &amp; go\\n— Ann\\nUNSUPPORTED"
     """
+    with gc_paused():  # the text's lines hold no cycles for the collector to look for
+        return "".join(
+            iter_dot(
+                m,
+                lang=lang,
+                claims_only=claims_only,
+                focus=focus,
+                depth=depth,
+                rankdir=rankdir,
+                legend=legend,
+                title=title,
+                html=html,
+                caption=caption,
+                question=question,
+            )
+        )
+
+
+def iter_dot(
+    m: ArgumentMap,
+    *,
+    lang: str = "en",
+    claims_only: bool = False,
+    focus: str | None = None,
+    depth: int = 1,
+    rankdir: str = "LR",
+    legend: bool = True,
+    title: str | None = None,
+    html: bool = True,
+    caption: bool = True,
+    question: str | None = None,
+) -> Iterator[str]:
+    """Return the text :func:`to_dot` returns, with the same options, as an iterator over
+    its lines (each with its line end), made one after the other: the text of a map of
+    a hundred thousand claims need never be held whole.
+
+    Raises:
+        RenderError: as :func:`to_dot`, at once (before the first line).
+
+    Example:
+        >>> from argmap.model import ArgumentMap
+        >>> m = ArgumentMap.model_validate({"claims": [{"id": "a", "text": "A"}]})
+        >>> lines = iter_dot(m, legend=False)
+        >>> next(lines)
+        'digraph argmap {\\n'
+        >>> "digraph argmap {\\n" + "".join(lines) == to_dot(m, legend=False)
+        True
+    """
     if rankdir not in RANKDIRS:
         raise RenderError(f"rankdir must be one of {', '.join(RANKDIRS)}, not {rankdir!r}")
     if depth < 0:
         raise RenderError(f"depth must be 0 or more, not {depth}")
+    ctx = _context(m, lang, claims_only, focus, depth, html, question)
+    order = [n for n in ctx.G.nodes if n in ctx.keep]  # map order: claims, then evidence
+
+    # In each group, which sides face each other: the first two (in party order) that
+    # have claims there, leaving observers out. The second is mirrored.
+    cells: dict[tuple[int | None, str | None], list[str]] = {}
+    in_group: dict[int | None, list[str]] = {}
+    for node in order:
+        cells.setdefault(ctx.cell(node), []).append(node)
+        in_group.setdefault(ctx.groups.get(node), []).append(node)
+    facing: dict[int | None, list[str]] = {}
+    for g in dict.fromkeys(g for g, _ in cells):
+        sides = {ctx.sides[n] for n in in_group[g] if _is_claim(ctx, n)}
+        facing[g] = [s for s in ctx.colours if s in sides and s not in NEUTRAL_SIDES][:2]
+    ctx = replace(
+        ctx,
+        mirrored=frozenset((g, f[1]) for g, f in facing.items() if len(f) == 2),
+    )
+    side_order = list(ctx.colours)
+
+    def cell_key(c: tuple[int | None, str | None]) -> tuple[int, bool, int, int, str]:
+        g, s = c
+        face = facing[g]
+        return (
+            len(m.questions) if g is None else g,
+            s is None,
+            face.index(s) if s in face else len(face),
+            side_order.index(s) if s in ctx.colours else len(side_order),
+            s or "",
+        )
+
+    cell_order = sorted(cells, key=cell_key)
+    legend_sides = list(dict.fromkeys(s for _, s in cell_order if s is not None))
+    if question is not None and title is None and caption:
+        asked = ctx.questions.get(question)
+        title = asked.text if asked is not None else question
+    head = _title(ctx, title if title is not None else m.title) if caption else ""
+    parts: list[Iterable[str]] = [_clusters(ctx, cell_order, cells), _edges(ctx, order)]
+    parts += [_facing(ctx, in_group[g], face, g) for g, face in facing.items() if len(face) == 2]
+    if legend:
+        parts.append(_legend(ctx, legend_sides, order))
+    return _lines(rankdir, head, parts)
+
+
+def _lines(rankdir: str, head: str, parts: list[Iterable[str]]) -> Iterator[str]:
+    """Yield the graph's lines: its attributes, then the lines of ``parts``."""
+    yield "digraph argmap {\n"
+    yield (
+        f"  graph [rankdir={rankdir}, newrank=true, nodesep=0.18, ranksep=0.45, "
+        'splines=spline, outputorder=edgesfirst, pad=0.3, fontname="Helvetica", '
+        f"labelloc=t, fontsize=14{', label=' + head if head else ''}];\n"
+    )
+    yield '  node [fontname="Helvetica", fontsize=12, margin="0.12,0.06"];\n'
+    yield '  edge [fontname="Helvetica", fontsize=10, arrowsize=0.9];\n'
+    for part in parts:
+        for line in part:
+            yield line + "\n"
+    yield "}\n"
+
+
+def _context(
+    m: ArgumentMap,
+    lang: str,
+    claims_only: bool,
+    focus: str | None,
+    depth: int,
+    html: bool,
+    question: str | None,
+) -> _Context:
+    """Return what the builders need to know of the map, for the nodes to draw."""
     # Imported here: argmap.questions draws on this package for the sides' colours.
     from argmap.questions import all_question_nodes, question_nodes
 
@@ -302,9 +443,17 @@ def to_dot(
     keep = _keep(G, claims_only, focus, depth, only)
     parties = m.party_by_id()
     claims = m.claim_by_id()
-    ctx = _Context(
+    groups: dict[str, int] = {}
+    if question is None and focus is None and m.questions:
+        shown = all_question_nodes(m)
+        for k, q in enumerate(m.questions):
+            for n in shown[q.id]:
+                if n in keep:
+                    groups.setdefault(n, k)
+    return _Context(
         m=m,
         G=G,
+        kinds=dict(G.nodes(data="kind")),
         words=Attribution(m),
         statuses=node_statuses(m),
         parties=parties,
@@ -312,102 +461,50 @@ def to_dot(
         claims=claims,
         evidence=m.evidence_by_id(),
         proofs=prove_quotes(m) if any(G.nodes[n]["kind"] == EVIDENCE for n in keep) else {},
+        questions=m.question_by_id(),
         colours=side_colours(m),
         sides=node_sides(G, claims, parties),
         undercuts=_undercut_relations(m, G),
+        cut={
+            (u, v): [w for w in cutters if w in keep]
+            for u, v, cutters in G.edges(data="undercut_by")
+            if cutters
+        },
         keep=frozenset(keep),
         lang=lang,
         html=html,
         focus=focus,
         question=question,
+        groups=groups,
     )
-    order = [n for n in G.nodes if n in keep]  # map order: claims, then evidence
-    if question is None and focus is None and m.questions:
-        groups: dict[str, int] = {}
-        shown = all_question_nodes(m)
-        for k, q in enumerate(m.questions):
-            for n in shown[q.id]:
-                if n in keep:
-                    groups.setdefault(n, k)
-        ctx = replace(ctx, groups=groups)
-
-    # In each group, which sides face each other: the first two (in party order) that
-    # have claims there, leaving observers out. The second is mirrored.
-    cells: dict[tuple[int | None, str | None], list[str]] = {}
-    for node in order:
-        cells.setdefault(ctx.cell(node), []).append(node)
-    facing: dict[int | None, list[str]] = {}
-    for g in dict.fromkeys(g for g, _ in cells):
-        sides = {ctx.sides[n] for n in order if ctx.groups.get(n) == g and _is_claim(ctx, n)}
-        facing[g] = [s for s in ctx.colours if s in sides and s not in NEUTRAL_SIDES][:2]
-    ctx = replace(
-        ctx,
-        mirrored=frozenset((g, f[1]) for g, f in facing.items() if len(f) == 2),
-    )
-
-    def cell_key(c: tuple[int | None, str | None]) -> tuple[int, bool, int, int, str]:
-        g, s = c
-        face = facing[g]
-        return (
-            len(m.questions) if g is None else g,
-            s is None,
-            face.index(s) if s in face else len(face),
-            list(ctx.colours).index(s) if s in ctx.colours else len(ctx.colours),
-            s or "",
-        )
-
-    cell_order = sorted(cells, key=cell_key)
-    legend_sides = list(dict.fromkeys(s for _, s in cell_order if s is not None))
-    if question is not None and title is None and caption:
-        asked = m.question_by_id().get(question)
-        title = asked.text if asked is not None else question
-    head = _title(ctx, title if title is not None else m.title, keep) if caption else ""
-    lines = [
-        "digraph argmap {",
-        f"  graph [rankdir={rankdir}, newrank=true, nodesep=0.18, ranksep=0.45, "
-        'splines=spline, outputorder=edgesfirst, pad=0.3, fontname="Helvetica", '
-        f"labelloc=t, fontsize=14{', label=' + head if head else ''}];",
-        '  node [fontname="Helvetica", fontsize=12, margin="0.12,0.06"];',
-        '  edge [fontname="Helvetica", fontsize=10, arrowsize=0.9];',
-    ]
-    lines += _clusters(ctx, cell_order, cells)
-    lines += _edges(ctx, order)
-    for g, face in facing.items():
-        if len(face) == 2:
-            lines += _facing(ctx, [n for n in order if ctx.groups.get(n) == g], face, g)
-    if legend:
-        lines.extend(_legend(ctx, legend_sides, order))
-    lines.append("}")
-    return "\n".join(lines) + "\n"
 
 
 def _is_claim(ctx: _Context, node: str) -> bool:
-    return bool(ctx.G.nodes[node]["kind"] == CLAIM)
+    return ctx.kinds[node] == CLAIM
 
 
 def _clusters(
     ctx: _Context,
     cell_order: list[tuple[int | None, str | None]],
     cells: dict[tuple[int | None, str | None], list[str]],
-) -> list[str]:
-    """Return the nodes, one cluster per side within one cluster per question, each
+) -> Iterator[str]:
+    """Yield the nodes, one cluster per side within one cluster per question, each
     with the points of the undercut relations that run within it."""
     points: dict[tuple[int | None, str | None], list[str]] = {}
     for u, v in ctx.G.edges:
         if u in ctx.keep and v in ctx.keep and ctx.cutters(u, v):
             cell = ctx.cell(u) if ctx.cell(u) == ctx.cell(v) else (None, None)
             points.setdefault(cell, []).append(_point(ctx, u, v))
-    lines: list[str] = []
     open_group: int | None = None
     for k, cell in enumerate(cell_order):
         group, side = cell
         if group != open_group:
             if open_group is not None:
-                lines.append("  }")
+                yield "  }"
             open_group = group
             if group is not None:
-                lines.append(f"  subgraph cluster_q{group} {{")
-                lines.append(
+                yield f"  subgraph cluster_q{group} {{"
+                yield (
                     f"    label={_question_label(ctx, group)}; fontsize=20; style=rounded; "
                     'color="#444444"; penwidth=2; fontcolor="#111111"; margin=18; '
                     "labeljust=l;"
@@ -416,22 +513,24 @@ def _clusters(
         indent = pad + ("    " if side is not None else "  ")
         if side is not None:
             border = ctx.colours.get(side, NEUTRAL)[0]
-            lines.append(f"{pad}  subgraph cluster_{k} {{")
-            lines.append(
+            yield f"{pad}  subgraph cluster_{k} {{"
+            yield (
                 f"{pad}    label={dot_label(side_label(ctx.m, side))}; fontsize=16; "
                 f'style="rounded,dashed"; color="{border}"; penwidth=1.5; '
                 'fontcolor="#222222"; margin=12; labeljust=c;'
             )
         for node in cells[cell]:
             build = _claim_node if _is_claim(ctx, node) else _evidence_node
-            lines.append(indent + build(ctx, node))
-        lines += [indent + p for p in points.pop(cell, [])]
+            yield indent + build(ctx, node)
+        for p in points.pop(cell, []):
+            yield indent + p
         if side is not None:
-            lines.append(f"{pad}  }}")
+            yield f"{pad}  }}"
     if open_group is not None:
-        lines.append("  }")
-    lines += ["  " + p for ps in points.values() for p in ps]
-    return lines
+        yield "  }"
+    for ps in points.values():
+        for p in ps:
+            yield "  " + p
 
 
 def _question_label(ctx: _Context, group: int) -> str:
@@ -508,19 +607,19 @@ def _mutual(ctx: _Context, u: str, v: str) -> bool:
     )
 
 
-def _edges(ctx: _Context, order: list[str]) -> list[str]:
-    """Return every drawn relation: plain lines, one line for two claims that rebut each
+def _edges(ctx: _Context, order: list[str]) -> Iterator[str]:
+    """Yield every drawn relation: plain lines, one line for two claims that rebut each
     other, undercut relations split at their point, the undercuts aimed at those points,
     and the moves that deny nothing."""
     G = ctx.G
-    lines: list[str] = []
+    position = {n: k for k, n in enumerate(order)}
     for u, v, data in G.edges(data=True):
         if u not in ctx.keep or v not in ctx.keep:
             continue
         t = data["type"]
         if _mutual(ctx, u, v):
-            if order.index(u) < order.index(v):
-                lines.append(_mutual_line(ctx, u, v))
+            if position[u] < position[v]:
+                yield _mutual_line(ctx, u, v)
             continue
         style = RELATION_STYLES[t]
         rationale = data.get("rationale")
@@ -538,11 +637,11 @@ def _edges(ctx: _Context, order: list[str]) -> list[str]:
         )
         flip = ctx.flipped(u)
         if not cutters:
-            lines.append(_line(u, v, style, tip, flip=flip, label=style.label))
+            yield _line(u, v, style, tip, flip=flip, label=style.label)
             continue
         point = via_node(u, v)
-        lines.append(_line(u, point, style, tip, flip=flip, arrow="none"))
-        lines.append(_line(point, v, style, tip, flip=flip))
+        yield _line(u, point, style, tip, flip=flip, arrow="none")
+        yield _line(point, v, style, tip, flip=flip)
         for w in cutters:
             rel = ctx.undercuts.get((w, u, v))
             why = rel.rationale if rel is not None and rel.rationale else ""
@@ -554,18 +653,15 @@ def _edges(ctx: _Context, order: list[str]) -> list[str]:
             )
             cut = RELATION_STYLES[UNDERCUTS]
             flip_w = ctx.flipped(w)
-            lines.append(
-                _line(
-                    w,
-                    point,
-                    cut,
-                    cut_tip,
-                    flip=flip_w,
-                    label=cut.label,
-                    ident=f"{UNDERCUT_ID}{w}:{u}:{v}",
-                )
+            yield _line(
+                w,
+                point,
+                cut,
+                cut_tip,
+                flip=flip_w,
+                label=cut.label,
+                ident=f"{UNDERCUT_ID}{w}:{u}:{v}",
             )
-    return lines
 
 
 def _mutual_line(ctx: _Context, u: str, v: str) -> str:
@@ -589,25 +685,23 @@ def _mutual_line(ctx: _Context, u: str, v: str) -> str:
     )
 
 
-def _facing(ctx: _Context, order: list[str], facing: list[str], group: int | None) -> list[str]:
-    """Return the layout hints that make a group's first two sides face each other: their
+def _facing(ctx: _Context, order: list[str], facing: list[str], group: int | None) -> Iterator[str]:
+    """Yield the layout hints that make a group's first two sides face each other: their
     innermost claims in one column each, and an invisible middle column that every claim
     of the first side lies before and every claim of the second after."""
-    lines: list[str] = []
     for side in facing:
         inner = _inner_claims(ctx, order, side)
         if inner:
-            lines.append("  {rank=same; " + "; ".join(dot_id(n) for n in inner) + ";}")
+            yield "  {rank=same; " + "; ".join(dot_id(n) for n in inner) + ";}"
     centre = dot_id(_CENTRE if group is None else f"{_CENTRE}:{group}")
-    lines.append(f'  {centre} [shape=point, style=invis, width=0, height=0, label=""];')
+    yield f'  {centre} [shape=point, style=invis, width=0, height=0, label=""];'
     for node in order:
-        if ctx.G.nodes[node]["kind"] != CLAIM:
+        if ctx.kinds[node] != CLAIM:
             continue
         if ctx.sides[node] == facing[0]:
-            lines.append(f"  {dot_id(node)} -> {centre} [style=invis];")
+            yield f"  {dot_id(node)} -> {centre} [style=invis];"
         elif ctx.sides[node] == facing[1]:
-            lines.append(f"  {centre} -> {dot_id(node)} [style=invis];")
-    return lines
+            yield f"  {centre} -> {dot_id(node)} [style=invis];"
 
 
 def _inner_claims(ctx: _Context, order: list[str], side: str) -> list[str]:
@@ -617,14 +711,12 @@ def _inner_claims(ctx: _Context, order: list[str], side: str) -> list[str]:
     nodes = set(order)
     out = []
     for n in order:
-        if G.nodes[n]["kind"] != CLAIM or ctx.sides[n] != side:
+        if ctx.kinds[n] != CLAIM or ctx.sides[n] != side:
             continue
         linked = [v for v in (*G.successors(n), *G.predecessors(n)) if v in nodes]
-        across = any(G.nodes[v]["kind"] == CLAIM and ctx.sides[v] != side for v in linked)
+        across = any(ctx.kinds[v] == CLAIM and ctx.sides[v] != side for v in linked)
         supports_own = any(
-            G.nodes[v]["kind"] == CLAIM
-            and ctx.sides[v] == side
-            and G.edges[n, v]["type"] == SUPPORTS
+            ctx.kinds[v] == CLAIM and ctx.sides[v] == side and G.edges[n, v]["type"] == SUPPORTS
             for v in G.successors(n)
             if v in nodes
         )
@@ -635,17 +727,19 @@ def _inner_claims(ctx: _Context, order: list[str], side: str) -> list[str]:
 
 def _join(parts: list[str]) -> str:
     """Return tooltip parts one a line, each part's own line ends made LF first."""
+    text = "\n".join(parts)
+    if "\r" not in text:
+        return text
     return "\n".join(p.replace("\r\n", "\n").replace("\r", "\n") for p in parts)
 
 
-def _title(ctx: _Context, title: str | None, keep: set[str]) -> str:
-    n_claims = sum(1 for n in keep if ctx.G.nodes[n]["kind"] == CLAIM)
+def _title(ctx: _Context, title: str | None) -> str:
+    keep = ctx.keep
+    n_claims = sum(1 for n in keep if ctx.kinds[n] == CLAIM)
     n_quotes = len(keep) - n_claims
     counts = f"{n_claims} claim{'s' * (n_claims != 1)}"
     if n_quotes:
-        n_sources = len(
-            {ctx.G.nodes[n]["source"] for n in keep if ctx.G.nodes[n]["kind"] == EVIDENCE}
-        )
+        n_sources = len({ctx.G.nodes[n]["source"] for n in keep if ctx.kinds[n] == EVIDENCE})
         counts += (
             f", {n_quotes} quote{'s' * (n_quotes != 1)} from {n_sources} "
             f"source{'s' * (n_sources != 1)}"
@@ -683,9 +777,15 @@ def _verdict_line(status: ClaimStatus) -> str:
     return f"{status.verdict.capitalize()}: {reason}." if reason else status.verdict.capitalize()
 
 
+#: Each verdict's tag, in the box.
+_TAGS = {
+    word: Span(style.tag, size=9, bold=True, colour=style.colour)
+    for word, style in VERDICT_STYLES.items()
+}
+
+
 def _tag(status: ClaimStatus) -> Span:
-    style = VERDICT_STYLES[status.verdict]
-    return Span(style.tag, size=9, bold=True, colour=style.colour)
+    return _TAGS[status.verdict]
 
 
 def _claim_node(ctx: _Context, node: str) -> str:
@@ -693,20 +793,18 @@ def _claim_node(ctx: _Context, node: str) -> str:
     status = ctx.statuses[node]
     style = VERDICT_STYLES[status.verdict]
     meta = " · ".join(x for x in (short_line(ctx.words, node), c.date) if x)
-    lines: list[list[Span]] = [[Span(line)] for line in wrap(_claim_text(ctx, c), CLAIM_WIDTH)]
+    blocks = [(wrap(_claim_text(ctx, c), CLAIM_WIDTH), _TEXT)]
     if meta:
-        lines += [
-            [Span(line, size=10, colour=META_COLOUR)] for line in wrap(f"— {meta}", META_WIDTH)
-        ]
-    lines.append([_tag(status)])
+        blocks.append((ctx.claim_meta(f"— {meta}"), _CLAIM_META))
+    tag = _tag(status)
+    blocks.append(([tag.text], tag))
     tip = [ctx.words.claim_line(node)]
     if c.original is not None and c.original.text != c.text:
         tip.append(f"({c.original.lang}) {c.original.text}")
     tip.append(_verdict_line(status))
     tip.append(f"Quotes behind it: {status.quotes}")
-    questions = ctx.m.question_by_id()
     for answer in c.answers:
-        q = questions.get(answer.question)
+        q = ctx.questions.get(answer.question)
         asked = q.text if q is not None else answer.question
         tip.append(f"Answers “{asked}”: {answer.stance}")
     if c.date:
@@ -714,7 +812,7 @@ def _claim_node(ctx: _Context, node: str) -> str:
     tip.append(f"[{node}]")
     border, fill = ctx.colours.get(ctx.sides[node] or "", NEUTRAL)
     attrs = [
-        f"label={ctx.label(lines)}",
+        f"label={styled_label(blocks, html=ctx.html)}",
         f'shape=box, style="rounded,filled{",dashed" if style.dashed else ""}"',
         f'fillcolor="{fill}", color="{border}"',
         f"penwidth={style.penwidth:g}",
@@ -735,18 +833,19 @@ def _evidence_node(ctx: _Context, node: str) -> str:
     if proof is not None and proof.line is not None:
         where += f":{proof.line}:{proof.column}"
     credit = ctx.words.quote_credit(node)
-    lines: list[list[Span]] = []
+    blocks: list[tuple[list[str], Span]] = []
     if ai:
-        lines.append([Span("AI-GENERATED", size=9, bold=True, colour=AI_STYLE[2])])
+        blocks.append(([_AI_TAG.text], _AI_TAG))
     # The guillemets hold on to the words beside them, as in French typesetting.
     quote = wrap(shorten(ev.quote, QUOTE_LIMIT), QUOTE_WIDTH)
     quote[0] = f"«\u00a0{quote[0]}"
     quote[-1] = f"{quote[-1]}\u00a0»"
-    lines += [[Span(line, italic=True)] for line in quote]
+    blocks.append((quote, _QUOTE))
     meta = " · ".join(x for x in (credit, where) if x)
-    lines += [[Span(line, size=9, colour=META_COLOUR)] for line in wrap(f"— {meta}", META_WIDTH)]
+    blocks.append((wrap(f"— {meta}", META_WIDTH), _QUOTE_META))
     if status.verdict != "holds":
-        lines.append([_tag(status)])
+        tag = _tag(status)
+        blocks.append(([tag.text], tag))
 
     tip = [f"« {ev.quote} »"]
     if ev.translation:
@@ -763,7 +862,7 @@ def _evidence_node(ctx: _Context, node: str) -> str:
     tip.append(f"[{node}]")
     border, fill = (AI_STYLE[0], AI_STYLE[1]) if ai else NOTE_STYLE
     attrs = [
-        f"label={ctx.label(lines)}",
+        f"label={styled_label(blocks, html=ctx.html)}",
         "shape=note",
         'style="filled,dashed"' if ai else "style=filled",
         f'fillcolor="{fill}", color="{border}"',
@@ -783,11 +882,11 @@ def _present(ctx: _Context, order: list[str]) -> tuple[list[str], list[str], lis
     """Return what the picture shows: the claims' verdicts, the kinds of quote ('quote',
     'ai') and the kinds of relation, each in legend order."""
     G = ctx.G
-    verdicts = {ctx.statuses[n].verdict for n in order if G.nodes[n]["kind"] == CLAIM}
+    verdicts = {ctx.statuses[n].verdict for n in order if ctx.kinds[n] == CLAIM}
     quotes = set()
     for n in order:
-        if G.nodes[n]["kind"] == EVIDENCE:
-            src = ctx.sources.get(G.nodes[n]["source"])
+        if ctx.kinds[n] == EVIDENCE:
+            src = ctx.sources.get(ctx.evidence[n].source)
             quotes.add("ai" if src is not None and src.is_ai_generated else "quote")
     types = set()
     for u, v, t in G.edges(data="type"):
@@ -866,7 +965,7 @@ def _legend_quotes(ctx: _Context, quotes: list[str]) -> list[tuple[str, str]]:
         ),
         "ai": (
             [
-                [Span("AI-GENERATED", size=9, bold=True, colour=AI_STYLE[2])],
+                [_AI_TAG],
                 [Span("« quote from an AI-generated text »", italic=True)],
             ],
             f'shape=note, style="filled,dashed", fillcolor="{AI_STYLE[1]}", '

@@ -51,7 +51,7 @@ from typing import Any
 from argmap.attribution import Attribution
 from argmap.coverage import source_coverage
 from argmap.graph import CLAIM, EVIDENCE, UNDERCUTS, to_graph
-from argmap.model import ArgumentMap, Claim, Evidence, RelationType
+from argmap.model import ArgumentMap, Claim, Evidence, RelationType, quote_reporter
 from argmap.provenance import QuoteProof, prove_quotes, source_texts
 from argmap.render.dot import node_sides
 from argmap.render.style import (
@@ -163,13 +163,14 @@ def page_data(m: ArgumentMap, *, semantics: str = "grounded") -> dict[str, Any]:
     texts = source_texts(m) if m.sources else {}
     proofs = prove_quotes(m, texts) if m.evidence else {}
     sources = m.source_by_id()
+    parties = m.party_by_id()
     for e in m.evidence:
         if e.id in statuses and statuses[e.id].kind == EVIDENCE:
             proof = proofs.get(e.id)
             src = sources.get(e.source)
             nodes.append(
                 {
-                    **_evidence_data(m, words, e, statuses[e.id]),
+                    **_evidence_data(words, e, statuses[e.id], quote_reporter(e, src, parties)),
                     "lang": src.language if src is not None else None,
                     "side": sides.get(e.id),
                     "position": (
@@ -281,7 +282,7 @@ def _claim_data(words: Attribution, c: Claim, s: ClaimStatus) -> dict[str, Any]:
 
 
 def _evidence_data(
-    m: ArgumentMap, words: Attribution, e: Evidence, s: ClaimStatus
+    words: Attribution, e: Evidence, s: ClaimStatus, reporter_id: str | None
 ) -> dict[str, Any]:
     return {
         "id": e.id,
@@ -291,7 +292,7 @@ def _evidence_data(
         "source": e.source,
         "parties": list(e.speaker),
         "reporter": words.reporter(e.id),
-        "reporter_id": m.reporter_of(e),
+        "reporter_id": reporter_id,
         "speakers": words.speakers(e.id),
         "translated": e.translated,
         "credit": words.quote_credit(e.id),

@@ -23,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 from collections.abc import Sequence
@@ -40,6 +41,7 @@ __all__ = [
     "html_text",
     "plain_label",
     "shorten",
+    "styled_label",
     "wrap",
 ]
 
@@ -120,7 +122,10 @@ def dot_tooltip(text: str) -> str:
         >>> print(dot_tooltip("C:\\\\dir & co\\nline 2"))
         "C:\\\\\\\\dir &amp; co\\nline 2"
     """
-    text = _SPACES.sub(" ", _lines(text)).replace("&", "&amp;").replace("\\", "\\\\\\\\")
+    text = _lines(text)
+    if "  " in text or "\t" in text:  # else there is no run to make one space
+        text = _SPACES.sub(" ", text)
+    text = text.replace("&", "&amp;").replace("\\", "\\\\\\\\")
     return '"' + text.replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
@@ -141,7 +146,7 @@ def html_text(text: str) -> str:
         >>> html_text('a < b & "c" \\\\N')
         'a &lt; b &amp; &quot;c&quot; \\\\\\\\N'
     """
-    text = " ".join(_lines(text).split("\n"))
+    text = _lines(text).replace("\n", " ")
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text.replace('"', "&quot;").replace("\\", "\\\\")
 
@@ -179,21 +184,29 @@ def html_label(lines: Sequence[Sequence[Span]]) -> str:
             text = html_text(span.text)
             if not text:
                 continue
-            if span.bold:
-                text = f"<B>{text}</B>"
-            if span.italic:
-                text = f"<I>{text}</I>"
-            font = ""
-            if span.size is not None:
-                font += f' POINT-SIZE="{span.size:g}"'
-            if span.colour is not None:
-                font += f' COLOR="{span.colour}"'
-            if font:
-                text = f"<FONT{font}>{text}</FONT>"
-            parts.append(text)
+            start, end = _tags(span.size, span.bold, span.italic, span.colour)
+            parts.append(start + text + end)
         if parts or out:  # no empty line first, as in plain labels
             out.append("".join(parts))
     return "<" + "<BR/>".join(out) + ">"
+
+
+@functools.lru_cache(maxsize=256)
+def _tags(size: float | None, bold: bool, italic: bool, colour: str | None) -> tuple[str, str]:
+    """The HTML-like tags that open and close a span in this style."""
+    font = ""
+    if size is not None:
+        font += f' POINT-SIZE="{size:g}"'
+    if colour is not None:
+        font += f' COLOR="{colour}"'
+    start, end = "", ""
+    if bold:
+        start, end = "<B>", "</B>"
+    if italic:
+        start, end = "<I>" + start, end + "</I>"
+    if font:
+        start, end = f"<FONT{font}>" + start, end + "</FONT>"
+    return start, end
 
 
 def plain_label(lines: Sequence[Sequence[Span]]) -> str:
@@ -206,9 +219,38 @@ def plain_label(lines: Sequence[Sequence[Span]]) -> str:
     return dot_label("\n".join("".join(s.text for s in line) for line in lines))
 
 
+def styled_label(blocks: Sequence[tuple[Sequence[str], Span]], *, html: bool) -> str:
+    """Return a label whose every line is one run of text in one style: ``blocks`` pairs
+    lines of text with the span whose style they take (that span's own text is not
+    used). It is the label :func:`html_label` (``html``) or :func:`plain_label` makes of
+    one span per line, built without making a span for each line, for drawings of
+    many thousands of labels.
+
+    Example:
+        >>> small = Span("", size=9)
+        >>> styled_label([(["R&D", "lab"], Span("", bold=True)), (["x"], small)], html=True)
+        '<<B>R&amp;D</B><BR/><B>lab</B><BR/><FONT POINT-SIZE="9">x</FONT>>'
+        >>> print(styled_label([(["R&D", "lab"], Span("", bold=True)), (["x"], small)], html=False))
+        "R&amp;D\\nlab\\nx"
+    """
+    if not html:
+        return dot_label("\n".join(text for texts, _ in blocks for text in texts))
+    out: list[str] = []
+    for texts, style in blocks:
+        start, end = _tags(style.size, style.bold, style.italic, style.colour)
+        for text in texts:
+            text = html_text(text)
+            if text:
+                out.append(start + text + end)
+            elif out:  # no empty line first, as in plain labels
+                out.append("")
+    return "<" + "<BR/>".join(out) + ">"
+
+
 _BREAKING_SPACE = re.compile(r"[^\S\u00a0\u202f]+")
-_GLUE_AFTER = re.compile(r"([«“])[^\S\n]")
-_GLUE_BEFORE = re.compile(r"[^\S\n]([»”:;?!])")
+# A space after an opening guillemet or quote, or before a closing one or ': ; ? !' (the
+# space is matched first, so that the search skips quickly over everything else).
+_GLUED_SPACE = re.compile(r"[^\S\n](?:(?<=[«“][^\S\n])|(?=[»”:;?!]))")
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -224,10 +266,37 @@ def wrap(text: str, width: int) -> list[str]:
         >>> wrap("il a dit « non » !", 10)
         ['il a dit', '«\\xa0non\\xa0»\\xa0!']
     """
-    text = _GLUE_BEFORE.sub("\u00a0\\1", _GLUE_AFTER.sub("\\1\u00a0", clean(text)))
-    text = " ".join(w for w in _BREAKING_SPACE.split(text) if w)
+    text = _GLUED_SPACE.sub("\u00a0", clean(text))
+    if "\u00a0" in text or "\u202f" in text:
+        words = [w for w in _BREAKING_SPACE.split(text) if w]
+        blank = not all(w.strip() for w in words)  # a word of no-break spaces only
+    else:  # every white space breaks
+        words = text.split()
+        blank = False
+    if width >= 1 and not blank and max(map(len, words), default=0) <= width:
+        return _fill(words, width)
+    # A word to break, or one that textwrap drops at the end of a line.
+    text = " ".join(words)
     lines = textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False)
     return lines or [text]
+
+
+def _fill(words: list[str], width: int) -> list[str]:
+    """Return ``words`` filled greedily into lines of at most ``width`` characters, one
+    space between words: what ``textwrap.wrap`` gives when every word fits on a line
+    and none is blank, without splitting the text into words again."""
+    if not words:
+        return [""]
+    lines = []
+    line = words[0]
+    for word in words[1:]:
+        if len(line) + len(word) < width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+    lines.append(line)
+    return lines
 
 
 def shorten(text: str, limit: int) -> str:
