@@ -100,9 +100,9 @@ def grounded(n: int, seed: int) -> dict[str, Any]:
 
 
 def search(n: int, per_arg: float, seed: int) -> dict[str, Any]:
-    from generate import random_framework
-
     import networkx as nx
+    import pysat.solvers  # noqa: F401  (imported once, on the first search: not timed)
+    from generate import random_framework
 
     from argmap.semantics.dung import (
         Label,
@@ -110,8 +110,6 @@ def search(n: int, per_arg: float, seed: int) -> dict[str, Any]:
         preferred_extensions,
         stable_extensions,
     )
-
-    import pysat.solvers  # noqa: F401  (imported once, on the first search: not timed)
 
     G = random_framework(n, int(per_arg * n), seed, every_attacked=True)
     undecided = [x for x, label in grounded_labelling(G).items() if label == Label.UNDEC]
