@@ -104,6 +104,7 @@ def search(n: int, per_arg: float, seed: int) -> dict[str, Any]:
     import pysat.solvers  # noqa: F401  (imported once, on the first search: not timed)
     from generate import random_framework
 
+    import argmap.semantics.extensions  # noqa: F401  (the same)
     from argmap.semantics.dung import (
         Label,
         grounded_labelling,
