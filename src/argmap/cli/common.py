@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+from argmap._bulk import gc_paused
 from argmap.diagnostics import Diagnostic, MapError, Severity
 from argmap.fileio import InputTooLarge, is_special, read_input, same_file, write_output
 from argmap.loader import load
@@ -103,13 +104,15 @@ def load_map(path: str) -> ArgumentMap:
     """
     from argmap.frameworks import guess_format, read_framework
 
-    if guess_format(path) is None:
-        m = load(Path(path))
-    else:
-        m = _framework_file(path, lambda text, fmt: _as_map(read_framework(text, fmt), path))
     # The map lives as long as the command: keep the collector from walking its
-    # objects again and again while the command works on it.
-    gc.freeze()
+    # objects again and again while the command works on it, starting with the pass
+    # that would come as soon as the collector is back on (it would walk them all).
+    with gc_paused():
+        if guess_format(path) is None:
+            m = load(Path(path))
+        else:
+            m = _framework_file(path, lambda text, fmt: _as_map(read_framework(text, fmt), path))
+        gc.freeze()
     return m
 
 
