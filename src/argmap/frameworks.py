@@ -81,6 +81,7 @@ __all__ = [
     "framework_to_map",
     "guess_format",
     "read_apx",
+    "read_attack_framework",
     "read_attacks",
     "read_framework",
     "read_iccma",
@@ -394,6 +395,41 @@ def read_attacks(
         >>> read_attacks("arg(a). arg(b). att(b,a).", "apx")
         (['a', 'b'], [('b', 'a')])
     """
+    text, fmt = _text_and_format(source, format)
+    if fmt == "iccma":
+        fast = _iccma_fast(text)
+        if fast is not None:
+            return fast
+    return _attack_graph(_format(fmt).read(text))
+
+
+def read_attack_framework(source: str | os.PathLike[str], format: str | None = None) -> Framework:
+    """Return the plain :class:`~argmap.semantics.framework.Framework` of the arguments
+    and attacks :func:`read_attacks` gives.
+
+    An ICCMA file written the usual way keeps its numbers, which are checked once, as
+    they are read (``Framework.from_attacks`` would check them again).
+
+    Raises:
+        ValueError, FrameworkFormatError, OSError: as :func:`read_framework`.
+
+    Example:
+        >>> fw = read_attack_framework("p af 3\\n1 2\\n2 3\\n", "iccma")
+        >>> fw.names, fw.attacks
+        ([1, 2, 3], [(1, 2), (2, 3)])
+        >>> read_attack_framework("arg(a). arg(b). att(b,a).", "apx").attacks
+        [(2, 1)]
+    """
+    text, fmt = _text_and_format(source, format)
+    if fmt == "iccma":
+        fast = _iccma_fast(text)
+        if fast is not None:
+            return Framework(*fast)
+    return Framework.from_attacks(*_attack_graph(_format(fmt).read(text)))
+
+
+def _text_and_format(source: str | os.PathLike[str], format: str | None) -> tuple[str, str]:
+    """The text of a framework (given, or read from a file) and its format's name."""
     if isinstance(source, str):
         text, fmt = source, format
         if fmt is None:
@@ -404,11 +440,7 @@ def read_attacks(
         if fmt is None:
             raise ValueError(f"{path}: cannot tell the framework format from the extension")
         text = path.read_text(encoding="utf-8")
-    if _format(fmt).name == "iccma":
-        fast = _iccma_fast(text)
-        if fast is not None:
-            return fast
-    return _attack_graph(_format(fmt).read(text))
+    return text, _format(fmt).name
 
 
 def _bad_attack(lineno: int, line: str, tokens: list[tuple[int, str]]) -> FrameworkFormatError:

@@ -12,7 +12,7 @@ import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from argmap._bulk import gc_paused
 from argmap.diagnostics import Diagnostic, MapError, Severity
@@ -20,6 +20,9 @@ from argmap.fileio import InputTooLarge, is_special, read_input, same_file, writ
 from argmap.loader import load
 from argmap.model import ArgumentMap, relocate_sources
 from argmap.provenance import line_col
+
+if TYPE_CHECKING:
+    from argmap.semantics.framework import Framework
 
 __all__ = [
     "INPUT_ARGUMENTS",
@@ -141,14 +144,15 @@ def _as_map(G: Any, path: str) -> ArgumentMap:
     return framework_to_map(G, title=Path(path).name)
 
 
-def load_attacks(path: str) -> tuple[list[Any], list[tuple[Any, Any]]] | None:
-    """Return the arguments and attacks of the framework file at ``path``, or None when
-    ``path`` is a map (no framework extension); malformed files raise MapError."""
-    from argmap.frameworks import guess_format, read_attacks
+def load_framework(path: str) -> Framework | None:
+    """Return the plain framework of the arguments and attacks of the framework file at
+    ``path`` (see :func:`argmap.frameworks.read_attack_framework`), or None when ``path``
+    is a map (no framework extension); malformed files raise MapError."""
+    from argmap.frameworks import guess_format, read_attack_framework
 
     if guess_format(path) is None:
         return None
-    return _framework_file(path, read_attacks)
+    return _framework_file(path, read_attack_framework)
 
 
 _T = TypeVar("_T")

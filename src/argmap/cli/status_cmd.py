@@ -20,13 +20,13 @@ from argmap.cli.common import (
     did_you_mean,
     dump_json,
     emit,
-    load_attacks,
+    load_framework,
     load_map,
     wrap,
 )
 from argmap.explain import MAX_DEPTH, dispute_tree, explain
 from argmap.frameworks import framework_statuses
-from argmap.semantics.framework import PREFERENCES, Framework
+from argmap.semantics.framework import PREFERENCES
 from argmap.status import (
     DISCLAIMER,
     SEMANTICS,
@@ -79,11 +79,11 @@ def register_status(sub: Subparsers) -> None:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    framework = load_attacks(args.map)
-    noun = "arguments" if framework is not None else "claims"
     # A line or three per claim, a million claims: no collector pass while they are
-    # made, nor over them afterwards (they live until the command ends).
+    # read and made, nor over them afterwards (they live until the command ends).
     with gc_paused():
+        framework = load_framework(args.map)
+        noun = "arguments" if framework is not None else "claims"
         if framework is None:
             m = load_map(args.map)
             table = claim_table(
@@ -95,11 +95,12 @@ def run_status(args: argparse.Namespace) -> int:
         elif args.preference is not None:
             raise CliError("--preference needs a map: a framework file has no sources")
         elif args.strength:
-            table = StatusTable.of(
-                framework_statuses(*framework, semantics=args.semantics, with_strength=True)
+            statuses = framework_statuses(
+                framework.names, framework.attacks, semantics=args.semantics, with_strength=True
             )
+            table = StatusTable.of(statuses)
         else:  # no map to build: straight from the attacks
-            table = status_table(Framework.from_attacks(*framework), semantics=args.semantics)
+            table = status_table(framework, semantics=args.semantics)
         if args.format == "json":
             head = {
                 "file": args.map,
