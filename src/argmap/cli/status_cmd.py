@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import re
 from collections import Counter
 from json.encoder import encode_basestring
 from typing import Any
@@ -26,14 +27,17 @@ from argmap.cli.common import (
 )
 from argmap.explain import MAX_DEPTH, dispute_tree, explain
 from argmap.frameworks import framework_statuses
-from argmap.semantics.framework import PREFERENCES
+from argmap.semantics.framework import PREFERENCES, Framework
 from argmap.status import (
     DISCLAIMER,
+    EXTENSION_LIMIT,
     SEMANTICS,
     VERDICT_MEANINGS,
     VERDICT_WORDS,
+    ExtensionListing,
     StatusTable,
     claim_table,
+    extension_listing,
     status_table,
 )
 
@@ -54,11 +58,13 @@ def register_status(sub: Subparsers) -> None:
         "contrasts) never count. --semantics adds acceptance in every reading / in some\n"
         "reading under complete, preferred or stable semantics; --preference reliability\n"
         "lets a rebuttal fail against a more reliable source; --strength adds a gradual\n"
-        "strength in [0, 1] (DF-QuAD).",
+        "strength in [0, 1] (DF-QuAD); --extensions lists the readings themselves, the\n"
+        "extensions under --semantics (the first --limit of them, and how many there are).",
         "  argmap status data/claims.json\n"
         "  argmap status data/claims.json --semantics preferred --strength\n"
         "  argmap status data/claims.json --preference reliability\n"
-        "  argmap status data/claims.json --format json -o status.json",
+        "  argmap status data/claims.json --format json -o status.json\n"
+        "  argmap status fw.af --semantics preferred --extensions --limit 20",
     )
     add_map(p)
     p.add_argument(
@@ -73,12 +79,29 @@ def register_status(sub: Subparsers) -> None:
         help="let a rebuttal fail against a strictly more reliable target (maps only)",
     )
     p.add_argument("--strength", action="store_true", help="add gradual strength (DF-QuAD)")
+    p.add_argument(
+        "--extensions",
+        action="store_true",
+        help="also list the extensions under --semantics, with their count",
+    )
+    p.add_argument(
+        "--limit",
+        type=int,
+        metavar="N",
+        help=f"with --extensions: list at most N of them (default: {EXTENSION_LIMIT})",
+    )
     add_format(p)
     add_output(p)
     p.set_defaults(run=run_status)
 
 
 def run_status(args: argparse.Namespace) -> int:
+    limit = EXTENSION_LIMIT if args.limit is None else args.limit
+    if args.limit is not None and not args.extensions:
+        raise CliError("--limit goes with --extensions")
+    if limit < 0:
+        raise CliError(f"--limit must be 0 or more, not {limit}")
+    listing = None
     # A line or three per claim, a million claims: no collector pass while they are
     # read and made, nor over them afterwards (they live until the command ends).
     with gc_paused():
@@ -92,6 +115,8 @@ def run_status(args: argparse.Namespace) -> int:
                 with_strength=args.strength,
                 preference=args.preference,
             )
+            if args.extensions:  # of the framework the verdicts and readings come from
+                framework = Framework.from_map(m, preference=args.preference)
         elif args.preference is not None:
             raise CliError("--preference needs a map: a framework file has no sources")
         elif args.strength:
@@ -101,19 +126,74 @@ def run_status(args: argparse.Namespace) -> int:
             table = StatusTable.of(statuses)
         else:  # no map to build: straight from the attacks
             table = status_table(framework, semantics=args.semantics)
+        if args.extensions:
+            assert framework is not None
+            listing = extension_listing(framework, args.semantics, limit=limit)
         if args.format == "json":
-            head = {
+            head: dict[str, Any] = {
                 "file": args.map,
                 "semantics": args.semantics,
                 "preference": args.preference,
                 "verdicts": VERDICT_MEANINGS,
             }
+            if listing is not None:
+                head.update(_extensions_data(listing))
             text = _json(head, noun, table)
         else:
             text = _text(args, noun, table)
+            if listing is not None:
+                text += "\n" + "".join(line + "\n" for line in _extension_lines(listing))
         gc.freeze()
     emit(text, args)
     return 0
+
+
+def _extensions_data(listing: ExtensionListing) -> dict[str, Any]:
+    """The keys ``--extensions`` adds to the JSON: the extensions listed (lists of
+    names, as strings), how many there are (null: more than were counted) and how
+    many were left out (with a null count, at least that many)."""
+    return {
+        "extensions": [[str(a) for a in ext] for ext in listing.extensions],
+        "extension_count": listing.total,
+        "extensions_left_out": listing.left_out,
+    }
+
+
+def _extension_lines(listing: ExtensionListing) -> list[str]:
+    """A count line, one line per extension listed, and a line for those left out."""
+    word = f"{listing.semantics} extension"
+    shown = len(listing.extensions)
+    if listing.total is None:
+        head = f"more than {shown + listing.left_out - 1:,} {word}s"
+    elif listing.total == 0:
+        head = f"no {word}"
+    else:
+        head = f"{listing.total:,} {word}{'s' if listing.total != 1 else ''}"
+    if listing.left_out:
+        head += f", the first {shown:,} listed" if shown else ", none listed"
+    lines = [head + ":" if shown else head]
+    lines += ["  {" + ", ".join(map(_shown_name, ext)) + "}" for ext in listing.extensions]
+    if listing.left_out:
+        more = (
+            f"{listing.left_out:,} more"
+            if listing.total is not None
+            else f"more than {listing.left_out - 1:,} more (not counted further)"
+        )
+        lines.append(f"  ... and {more}, not listed (--limit N lists more)")
+    return lines
+
+
+#: A name printed as it is in an extension's braces; others are printed as JSON strings.
+_PLAIN_NAME = re.compile(r'[^\s,{}"](?:[^,{}"]*[^\s,{}"])?')
+
+
+def _shown_name(name: Any) -> str:
+    """An argument's name as a listed extension shows it: as it is, or as a JSON string
+    when it could be misread there (blank, with a comma, a brace or a quote mark, or
+    not printable)."""
+    text = str(name)
+    plain = text.isprintable() and _PLAIN_NAME.fullmatch(text) is not None
+    return text if plain else json.dumps(text, ensure_ascii=False)
 
 
 def _text(args: argparse.Namespace, noun: str, table: StatusTable) -> str:
