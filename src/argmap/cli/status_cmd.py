@@ -276,8 +276,20 @@ def _json(head: dict[str, Any], noun: str, table: StatusTable) -> str:
     text = dump_json({**head, noun: []})
     if not table.id:
         return text
+    rows = _argument_rows(table) if _bare_arguments(table) else _rows(table)
+    assert text.endswith(f"{json.dumps(noun)}: []\n}}\n")
+    rows[0] = text[: -len("[]\n}\n")] + "[\n" + rows[0]
+    rows[-1] += "\n  ]\n}\n"
+    return ",\n".join(rows)  # one copy of a text that may be hundreds of megabytes
+
+
+_JSON_WORDS = {True: "true", False: "false", None: "null"}
+
+
+def _rows(table: StatusTable) -> list[str]:
+    """Each status as :meth:`ClaimStatus.to_dict` gives it, indented as in the listing."""
     q = encode_basestring
-    j = {True: "true", False: "false", None: "null"}
+    j = _JSON_WORDS
     rows: list[str] = []
     append = rows.append
     for s in zip(*table, strict=True):
@@ -308,10 +320,70 @@ def _json(head: dict[str, Any], noun: str, table: StatusTable) -> str:
       "strength": {"null" if strength is None else float.__repr__(strength)}
     }}"""
         )
-    assert text.endswith(f"{json.dumps(noun)}: []\n}}\n")
-    rows[0] = text[: -len("[]\n}\n")] + "[\n" + rows[0]
-    rows[-1] += "\n  ]\n}\n"
-    return ",\n".join(rows)  # one copy of a text that may be hundreds of megabytes
+    return rows
+
+
+def _bare_arguments(table: StatusTable) -> bool:
+    """True for the statuses of a framework file's arguments with no strength: every
+    row then has the same kind, semantics and empty fields, and its line is its text."""
+    n = len(table.id)
+    return (
+        table.line is table.text
+        and table.kind.count("argument") == n
+        and not any(table.asserted_by)
+        and table.hedge.count(None) == n
+        and set(map(type, table.quotes)) == {int}
+        and table.quotes.count(0) == n
+        and table.strength.count(None) == n
+        and table.semantics.count(table.semantics[0]) == n
+    )
+
+
+def _argument_rows(table: StatusTable) -> list[str]:
+    """The rows :func:`_rows` gives for :func:`_bare_arguments` statuses, with what every
+    row shares written into the template (one encoded id for the text too when they are
+    the same), which takes half the time on a million arguments."""
+    q = encode_basestring
+    j = _JSON_WORDS
+    semantics = q(table.semantics[0])
+    words = {w: q(w) for w in set(table.verdict)}
+    labels = {x: q(x) for x in set(table.label)}
+    same = table.text is table.id
+    rows: list[str] = []
+    append = rows.append
+    for id_, text, verdict, reason, label, unrebutted, some, every in zip(
+        table.id,
+        table.text,
+        table.verdict,
+        table.reason,
+        table.label,
+        table.unrebutted,
+        table.some_reading,
+        table.every_reading,
+        strict=True,
+    ):
+        i = q(id_)
+        t = i if same else q(text)
+        append(
+            f"""    {{
+      "id": {i},
+      "kind": "argument",
+      "text": {t},
+      "line": {t},
+      "asserted_by": [],
+      "hedge": null,
+      "verdict": {words[verdict]},
+      "reason": {q(reason)},
+      "label": {labels[label]},
+      "unrebutted": {j[unrebutted]},
+      "quotes": 0,
+      "semantics": {semantics},
+      "in_some_reading": {j[some]},
+      "in_every_reading": {j[every]},
+      "strength": null
+    }}"""
+        )
+    return rows
 
 
 def _wrapped(line: str, width: int = 100) -> str:
