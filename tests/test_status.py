@@ -490,3 +490,160 @@ def test_listing_and_json_of_a_map_are_those_of_its_statuses(
     head = {"file": "m.json", "semantics": "grounded", "preference": None, "verdicts": {}}
     whole = dump_json({**head, "claims": [s.to_dict() for s in statuses]})
     assert _json(head, "claims", table) == whole
+
+
+# --- argmap status --extensions ------------------------------------------------------
+
+_FIVE = """p af 5
+# 1 and 2 attack each other; 2 attacks 3; 4 attacks itself and 5
+1 2
+2 1
+2 3
+4 4
+4 5
+"""
+
+
+def _extension_block(out: str) -> list[str]:
+    """The lines --extensions adds at the end of the text listing."""
+    return out.rstrip("\n").split("\n\n")[-1].split("\n")
+
+
+@pytest.mark.parametrize(
+    ("semantics", "block"),
+    [
+        ("grounded", ["1 grounded extension:", "  {}"]),
+        ("complete", ["3 complete extensions:", "  {2}", "  {1, 3}", "  {}"]),
+        ("preferred", ["2 preferred extensions:", "  {2}", "  {1, 3}"]),
+        ("stable", ["no stable extension"]),
+    ],
+)
+def test_extensions_of_a_framework_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], semantics: str, block: list[str]
+) -> None:
+    af = tmp_path / "fw.i23"
+    af.write_text(_FIVE)
+    assert main(["status", str(af), "--semantics", semantics, "--extensions"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{af}: ")  # the statuses first, as without --extensions
+    assert _extension_block(out) == block
+    assert (
+        main(["status", str(af), "--semantics", semantics, "--extensions", "--format", "json"]) == 0
+    )
+    data = json.loads(capsys.readouterr().out)
+    listed = [line.strip("{} ").split(", ") for line in block[1:]]
+    assert data["extensions"] == [[a for a in ext if a] for ext in listed]
+    assert data["extension_count"] == len(listed) and data["extensions_left_out"] == 0
+    assert len(data["arguments"]) == 5
+
+
+def test_extensions_are_limited_and_the_rest_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    af = tmp_path / "fw.af"  # three independent mutual attacks: 2 ** 3 preferred extensions
+    af.write_text("p af 6\n1 2\n2 1\n3 4\n4 3\n5 6\n6 5\n")
+    args = ["status", str(af), "--semantics", "preferred", "--extensions", "--limit", "3"]
+    assert main(args) == 0
+    block = _extension_block(capsys.readouterr().out)
+    assert block[0] == "8 preferred extensions, the first 3 listed:"
+    assert len(block) == 5 and all(line.startswith("  {") for line in block[1:4])
+    assert block[4] == "  ... and 5 more, not listed (--limit N lists more)"
+    assert main([*args, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["extensions"]) == 3
+    assert (data["extension_count"], data["extensions_left_out"]) == (8, 5)
+    assert main([*args[:-1], "0"]) == 0
+    assert _extension_block(capsys.readouterr().out) == [
+        "8 preferred extensions, none listed",
+        "  ... and 8 more, not listed (--limit N lists more)",
+    ]
+
+
+def test_extensions_past_the_counting_budget_are_a_lower_bound(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argmap.status
+
+    monkeypatch.setattr(argmap.status, "COUNT_BUDGET", 6)  # 4 arguments each: counts 2, then stops
+    af = tmp_path / "fw.af"
+    af.write_text("p af 8\n1 2\n2 1\n3 4\n4 3\n5 6\n6 5\n7 8\n8 7\n")  # 16 stable ones
+    args = ["status", str(af), "--semantics", "stable", "--extensions", "--limit", "1"]
+    assert main(args) == 0
+    block = _extension_block(capsys.readouterr().out)
+    assert block[0] == "more than 3 stable extensions, the first 1 listed:"
+    assert (
+        block[-1]
+        == "  ... and more than 2 more (not counted further), not listed (--limit N lists more)"
+    )
+    assert main([*args, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["extension_count"], data["extensions_left_out"]) == (None, 3)
+
+
+def test_extensions_name_arguments_as_the_file_does(capsys: pytest.CaptureFixture[str]) -> None:
+    frameworks = ROOT / "tests" / "data" / "frameworks"
+    path = frameworks / "floating.apx"
+    assert main(["status", str(path), "--semantics", "complete", "--extensions"]) == 0
+    assert _extension_block(capsys.readouterr().out) == [
+        "3 complete extensions:",
+        "  {a, d}",
+        "  {b, d}",
+        "  {}",
+    ]
+    path = frameworks / "named.af"  # names from comments; a name with quotes is quoted
+    assert main(["status", str(path), "--extensions", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["extensions"] == [
+        ["musk-control", 'Musk\'s "sour grapes"', "42"]
+    ]
+    assert main(["status", str(path), "--extensions"]) == 0
+    assert _extension_block(capsys.readouterr().out)[1] == (
+        '  {musk-control, "Musk\'s \\"sour grapes\\"", 42}'
+    )
+
+
+def test_extensions_of_a_map_are_those_of_its_framework(
+    tmp_path: Path, base: Data, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base["relations"].append({"from": "betrayal", "to": "control", "type": "rebuts"})
+    path = write_map(tmp_path, base)
+    assert (
+        main(["status", str(path), "--semantics", "preferred", "--extensions", "--format", "json"])
+        == 0
+    )
+    data = json.loads(capsys.readouterr().out)
+    found = [set(ext) for ext in data["extensions"]]
+    assert data["extension_count"] == len(found) == 2
+    for claim in data["claims"]:
+        assert claim["in_some_reading"] == any(claim["id"] in ext for ext in found)
+        assert claim["in_every_reading"] == all(claim["id"] in ext for ext in found)
+
+
+def test_extensions_options_are_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    af = tmp_path / "fw.af"
+    af.write_text(_FIVE)
+    assert main(["status", str(af), "--limit", "3"]) == 2
+    assert "--limit goes with --extensions" in capsys.readouterr().err
+    assert main(["status", str(af), "--extensions", "--limit", "-1"]) == 2
+    assert "--limit must be 0 or more, not -1" in capsys.readouterr().err
+    assert main(["status", str(af), "--format", "json"]) == 0  # no extension keys unasked
+    assert not any(key.startswith("extension") for key in json.loads(capsys.readouterr().out))
+
+
+@settings(max_examples=150, deadline=None)
+@given(plain_frameworks(), st.sampled_from(SEMANTICS))
+def test_extension_listing_agrees_with_the_readings(fw: Framework, semantics: str) -> None:
+    from argmap.semantics.acceptance import accept
+    from argmap.status import extension_listing
+
+    listing = extension_listing(fw, semantics, limit=10_000)
+    assert listing.total == len(listing.extensions) and listing.left_out == 0
+    found = [set(ext) for ext in listing.extensions]
+    assert len({frozenset(ext) for ext in found}) == len(found)
+    for i, a in enumerate(accept(fw, semantics)[1:], 1):
+        name = fw.name(i)
+        assert a.credulous == any(name in ext for ext in found)
+        if found:
+            assert a.sceptical == all(name in ext for ext in found)
+    few = extension_listing(fw, semantics, limit=1)
+    assert few.extensions == listing.extensions[:1]
+    assert few.left_out == len(found) - len(few.extensions) and few.total == len(found)

@@ -81,6 +81,7 @@ __all__ = [
     "framework_to_map",
     "guess_format",
     "read_apx",
+    "read_attack_framework",
     "read_attacks",
     "read_framework",
     "read_iccma",
@@ -310,6 +311,46 @@ def _iccma_fast(text: str) -> tuple[list[Any], list[tuple[Any, Any]]] | None:
         return None  # read_iccma says why
     n = int(words[2])
     rest = body[pos:]
+    with gc_paused():  # millions of new tuples would set off needless collections
+        numbers = _numbers_in_bulk(rest)
+        if numbers is None:
+            numbers = _numbers(rest)
+        if numbers is None or (numbers and (min(numbers) < 1 or max(numbers) > n)):
+            return None
+        pairs = iter(numbers)
+        return list(range(1, n + 1)), list(zip(pairs, pairs, strict=True))
+
+
+def _numbers_in_bulk(rest: str) -> list[int] | None:
+    """The numbers of the attack lines ``rest``, when each line is two numbers with one
+    space between them and no zero in front, and no line is blank (as files are
+    written); None otherwise.
+
+    The text is checked by its separators alone (its digits deleted, in C, what is left
+    must be ``" \\n" * (lines - 1) + " "``) and its numbers read by the JSON decoder,
+    in C, as one array: a token that is not a number (an empty one, or one with a
+    leading zero) makes that array invalid JSON.
+    """
+    body = rest.rstrip("\n")
+    if not body:
+        return []
+    try:
+        raw = body.encode("ascii")
+    except UnicodeEncodeError:
+        return None
+    lines = raw.count(b"\n") + 1
+    if raw.translate(None, b"0123456789") != b" \n" * (lines - 1) + b" ":
+        return None
+    try:
+        numbers: list[int] = json.loads("[" + body.replace("\n", ",").replace(" ", ",") + "]")
+    except ValueError:  # an empty token, a leading zero, more digits than Python reads
+        return None
+    return numbers
+
+
+def _numbers(rest: str) -> list[int] | None:
+    """The numbers of the attack lines ``rest``, or None when they are not written the
+    usual way (see :func:`_iccma_fast`)."""
     if (
         not _ONLY_NUMBERS.fullmatch(rest)
         or "  " in rest
@@ -324,15 +365,10 @@ def _iccma_fast(text: str) -> tuple[list[Any], list[tuple[Any, Any]]] | None:
     # Every line holds one space (two numbers) or is empty.
     if (spaces and max(spaces) > 1) or spaces.count(0) != lines.count(""):
         return None
-    with gc_paused():  # millions of new tuples would set off needless collections
-        try:
-            numbers = list(map(int, rest.split()))
-        except ValueError:  # more digits than Python converts: read_iccma says where
-            return None
-        if numbers and (min(numbers) < 1 or max(numbers) > n):
-            return None
-        pairs = iter(numbers)
-        return list(range(1, n + 1)), list(zip(pairs, pairs, strict=True))
+    try:
+        return list(map(int, rest.split()))
+    except ValueError:  # more digits than Python converts: read_iccma says where
+        return None
 
 
 def read_attacks(
@@ -359,6 +395,41 @@ def read_attacks(
         >>> read_attacks("arg(a). arg(b). att(b,a).", "apx")
         (['a', 'b'], [('b', 'a')])
     """
+    text, fmt = _text_and_format(source, format)
+    if fmt == "iccma":
+        fast = _iccma_fast(text)
+        if fast is not None:
+            return fast
+    return _attack_graph(_format(fmt).read(text))
+
+
+def read_attack_framework(source: str | os.PathLike[str], format: str | None = None) -> Framework:
+    """Return the plain :class:`~argmap.semantics.framework.Framework` of the arguments
+    and attacks :func:`read_attacks` gives.
+
+    An ICCMA file written the usual way keeps its numbers, which are checked once, as
+    they are read (``Framework.from_attacks`` would check them again).
+
+    Raises:
+        ValueError, FrameworkFormatError, OSError: as :func:`read_framework`.
+
+    Example:
+        >>> fw = read_attack_framework("p af 3\\n1 2\\n2 3\\n", "iccma")
+        >>> fw.names, fw.attacks
+        ([1, 2, 3], [(1, 2), (2, 3)])
+        >>> read_attack_framework("arg(a). arg(b). att(b,a).", "apx").attacks
+        [(2, 1)]
+    """
+    text, fmt = _text_and_format(source, format)
+    if fmt == "iccma":
+        fast = _iccma_fast(text)
+        if fast is not None:
+            return Framework(*fast)
+    return Framework.from_attacks(*_attack_graph(_format(fmt).read(text)))
+
+
+def _text_and_format(source: str | os.PathLike[str], format: str | None) -> tuple[str, str]:
+    """The text of a framework (given, or read from a file) and its format's name."""
     if isinstance(source, str):
         text, fmt = source, format
         if fmt is None:
@@ -369,11 +440,7 @@ def read_attacks(
         if fmt is None:
             raise ValueError(f"{path}: cannot tell the framework format from the extension")
         text = path.read_text(encoding="utf-8")
-    if _format(fmt).name == "iccma":
-        fast = _iccma_fast(text)
-        if fast is not None:
-            return fast
-    return _attack_graph(_format(fmt).read(text))
+    return text, _format(fmt).name
 
 
 def _bad_attack(lineno: int, line: str, tokens: list[tuple[int, str]]) -> FrameworkFormatError:

@@ -144,8 +144,9 @@ def _first_relations(m: ArgumentMap, nodes: Any) -> dict[tuple[str, str], Relati
     """The first relation of each linked pair whose two ends are in ``nodes`` (undercuts,
     which end at a relation, are not among them)."""
     edges: dict[tuple[str, str], Relation] = {}
+    undercuts = RelationType.UNDERCUTS
     for rel in m.relations:
-        if rel.type is RelationType.UNDERCUTS:
+        if rel.type is undercuts:
             continue
         key = (rel.source, rel.target)
         if key not in edges and rel.source in nodes and rel.target in nodes:
@@ -178,6 +179,7 @@ def _undercuts(
 
 
 _UNDERCUTTABLE = frozenset({RelationType.SUPPORTS, RelationType.REBUTS})
+_TYPE_VALUES = {t: t.value for t in RelationType}
 
 
 class Links:
@@ -202,17 +204,19 @@ class Links:
     """
 
     def __init__(self, m: ArgumentMap) -> None:
-        kind: dict[str, str] = {}
-        for claim in m.claims:
-            kind.setdefault(claim.id, CLAIM)
-        for ev in m.evidence:
-            kind.setdefault(ev.id, EVIDENCE)
+        # The first of an id wins, claims before quotes: made by dict operations in C.
+        kind = dict.fromkeys([claim.id for claim in m.claims], CLAIM)
+        quotes = dict.fromkeys([ev.id for ev in m.evidence], EVIDENCE)
+        for taken in quotes.keys() & kind.keys():
+            del quotes[taken]
+        kind.update(quotes)
         #: Node id to ``'claim'`` or ``'evidence'``, in the graph's node order.
         self.kind = kind
         relations = _first_relations(m, kind)
         #: ``(from, to)`` to the relation's type ('supports', 'rebuts' or a move that
         #: denies nothing), in the map's relation order.
-        self.edges = {key: rel.type.value for key, rel in relations.items()}
+        values = _TYPE_VALUES
+        self.edges = {key: values[rel.type] for key, rel in relations.items()}
         #: ``(undercutting node, undercut edge)`` pairs, in map order (see
         #: :func:`to_graph`'s ``undercut_by``).
         self.undercuts = _undercuts(m, kind, relations)

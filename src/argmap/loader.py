@@ -21,6 +21,7 @@ import bisect
 import json
 import re
 import sys
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -326,7 +327,6 @@ def json_path(loc: tuple[int | str, ...]) -> str:
 
 
 _WS = re.compile(r"[ \t\n\r]*")
-_NEWLINE = re.compile("\n")
 _AFTER_VALUE = re.compile(r"[ \t\n\r]*,?[ \t\n\r]*")
 _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
 
@@ -433,7 +433,7 @@ class JsonLocator:
         self.text = text
         # scan_once(text, offset) -> (value, end), the C scanner behind raw_decode
         self._scan_value = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
-        self._line_starts: list[int] | None = None
+        self._blocks: list[tuple[int, int]] | None = None
         self._start: dict[str, int] = {}
         self._key: dict[str, int] = {}
         self._items: dict[str, list[int]] = {}  # array path -> where each item starts
@@ -496,24 +496,64 @@ class JsonLocator:
                 key, i = json.decoder.scanstring(text, i + 1)  # type: ignore[attr-defined]
                 child = f"{path}.{key}" if path else str(key)
                 i = self._skip(self._skip(i) + 1)  # past ':'
-                self._start.setdefault(child, i)
-                self._key.setdefault(child, kpos)
-                i = after(text, self._scan_value(text, i)[1]).end()  # type: ignore[union-attr]
+                if child in self._start:  # a repeated key: the first one is located
+                    end = self._scan_value(text, i)[1]
+                else:
+                    self._start[child] = i
+                    self._key[child] = kpos
+                    if text[i] == "[":
+                        # Its items are found as it is skipped, rather than by a second
+                        # pass over it when a path goes into it.
+                        self._scanned.add(child)
+                        end = self._scan_items(child, i)
+                    else:
+                        end = self._scan_value(text, i)[1]
+                i = after(text, end).end()  # type: ignore[union-attr]
         elif text[i] == "[":
-            i = self._skip(i + 1)
-            items: list[int] = []
-            while text[i] != "]":
-                items.append(i)
-                i = after(text, self._scan_value(text, i)[1]).end()  # type: ignore[union-attr]
-            self._items[path] = items
+            self._scan_items(path, i)
+
+    def _scan_items(self, path: str, i: int) -> int:
+        """Record where each item of the array at ``i`` starts; return the offset past it."""
+        text = self.text
+        after = _AFTER_VALUE.match
+        i = self._skip(i + 1)
+        items: list[int] = []
+        while text[i] != "]":
+            items.append(i)
+            i = after(text, self._scan_value(text, i)[1]).end()  # type: ignore[union-attr]
+        self._items[path] = items
+        return i + 1
 
     def _pos(self, offset: int) -> tuple[int, int]:
-        if self._line_starts is None:
-            # One index of where each line starts, made at the first position asked
-            # for: then each position is a binary search, however long the lines.
-            self._line_starts = line_starts(self.text)
-        line = bisect.bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
+        text = self.text
+        if self._blocks is None:
+            # Made at the first position asked for: the lines before each block of
+            # _BLOCK characters and where the last line before it starts, so that a
+            # position costs a count within one block, however long the lines.
+            self._blocks = _line_blocks(text)
+        b = offset // _BLOCK
+        lines, last_line_start = self._blocks[b]
+        start = b * _BLOCK
+        line = lines + text.count("\n", start, offset) + 1
+        line_start = text.rfind("\n", start, offset) + 1 or last_line_start
+        return line, offset - line_start + 1
+
+
+#: The size of the blocks whose lines :class:`JsonLocator` counts ahead.
+_BLOCK = 1 << 16
+
+
+def _line_blocks(text: str) -> list[tuple[int, int]]:
+    """For each block of :data:`_BLOCK` characters of ``text`` (and one past the end):
+    how many lines end before it, and the offset where the line it begins in starts."""
+    out: list[tuple[int, int]] = []
+    lines = last = 0
+    for start in range(0, len(text) + 1, _BLOCK):
+        out.append((lines, last))
+        end = start + _BLOCK
+        lines += text.count("\n", start, end)
+        last = text.rfind("\n", start, end) + 1 or last
+    return out
 
 
 def line_starts(text: str) -> list[int]:
@@ -523,7 +563,11 @@ def line_starts(text: str) -> list[int]:
         >>> line_starts("ab\\ncd\\n")
         [0, 3, 6]
     """
-    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
+    ends = accumulate(map(_PLUS_ONE, map(len, text.split("\n"))), initial=0)
+    return list(ends)[:-1]  # the last is one past the end of the text
+
+
+_PLUS_ONE = (1).__add__
 
 
 def _schema_message(err: ErrorDetails) -> str:

@@ -36,6 +36,8 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from argmap.loader import line_starts
+
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
@@ -129,7 +131,7 @@ def _normalise(text: str) -> tuple[str, Sequence[int]]:
     # One-for-one replacements keep offsets, so they go through str.translate (C speed);
     # only what changes length (space runs, space beside quotes, the ellipsis, combining
     # marks, compatibility characters) goes through the per-character fold.
-    if _ALREADY_NORMAL.fullmatch(text):
+    if _ALREADY_NORMAL.fullmatch(text) and "  " not in text:
         return text, range(len(text))
     table: dict[int, str] = {}
     unstable: set[str] = set()
@@ -167,6 +169,13 @@ def _normalise(text: str) -> tuple[str, Sequence[int]]:
     return "".join(chars), index
 
 
+def _normal_text(text: str) -> str:
+    """The first half of :func:`_normalise`: the normal form without the offsets."""
+    if _ALREADY_NORMAL.fullmatch(text) and "  " not in text:
+        return text
+    return _normalise(text)[0]
+
+
 def _replace_chars(text: str, table: dict[int, str]) -> str:
     """``text.translate(table)`` for a table of one-character replacements."""
     if len(table) > 4:
@@ -178,9 +187,10 @@ def _replace_chars(text: str, table: dict[int, str]) -> str:
     return text
 
 
-# Text made only of these (letters, digits, punctuation other than quote marks, single
-# spaces) is its own normal form: most quotes, checked at C speed.
-_ALREADY_NORMAL = re.compile(r"(?:[!#-&(-_a-~À-ÖØ-öø-ÿŒœ]| (?! ))*")
+# Text made only of these (letters, digits, punctuation other than quote marks, spaces)
+# with no two spaces in a row is its own normal form: most quotes, checked at C speed
+# (one character class is matched many times faster than a choice per character).
+_ALREADY_NORMAL = re.compile(r"[!#-&(-_a-~À-ÖØ-öø-ÿŒœ ]*")
 _PLAIN, _ONE_FOR_ONE, _UNSTABLE = 0, 1, 2
 _CHAR_KIND: dict[str, int] = {}
 
@@ -271,14 +281,14 @@ def find_quote(text: str, quote: str, *, hint: tuple[int, int] | None = None) ->
 def _find_normalised(
     text: str, ntext: str, index: Sequence[int], quote: str, hint: tuple[int, int] | None
 ) -> QuoteMatch:
-    nquote = _normalise(quote)[0].strip()
+    nquote = _normal_text(quote).strip()
     if not nquote:
         return QuoteMatch(found=False)
     occurrences: list[tuple[int, int]] = []
     start = ntext.find(nquote)
+    size = len(nquote)
     while start != -1:
-        end = start + len(nquote)
-        occurrences.append((index[start], _end_offset(index, text, end)))
+        occurrences.append((index[start], _end_offset(index, text, start + size)))
         start = ntext.find(nquote, start + 1)
     if occurrences:
         chosen = occurrences[0]
@@ -546,27 +556,29 @@ def prove_quotes(
     if texts is None:
         texts = source_texts(m, only=None if only is None else {ev.source for ev in wanted})
     proofs: dict[str, QuoteProof] = {}
-    normalised: dict[str, tuple[str, Sequence[int]]] = {}  # one pass over each source text
-    line_starts: dict[str, list[int]] = {}
+    # One pass over each source text: its normal form and where its lines start.
+    prepared: dict[str, tuple[str, str, Sequence[int], list[int]]] = {}
     for ev in wanted:
-        if ev.id in proofs:
+        eid, source = ev.id, ev.source
+        if eid in proofs:
             continue
-        st = texts.get(ev.source)
+        st = texts.get(source)
         if st is None:
-            proofs[ev.id] = QuoteProof(ev.id, ev.source, None)
-        elif isinstance(st, SourceTextError):
-            proofs[ev.id] = QuoteProof(ev.id, ev.source, None, problem=st)
+            proofs[eid] = QuoteProof(eid, source, None)
+            continue
+        if isinstance(st, SourceTextError):
+            proofs[eid] = QuoteProof(eid, source, None, problem=st)
+            continue
+        prep = prepared.get(source)
+        if prep is None:
+            prep = prepared[source] = (st.text, *_normalise(st.text), line_starts(st.text))
+        text, ntext, index, starts = prep
+        match = _find_normalised(text, ntext, index, ev.quote, ev.span)
+        if match.span is None:
+            proofs[eid] = QuoteProof(eid, source, match)
         else:
-            if ev.source not in normalised:
-                normalised[ev.source] = _normalise(st.text)
-            ntext, index = normalised[ev.source]
-            match = _find_normalised(st.text, ntext, index, ev.quote, ev.span)
-            line = column = None
-            if match.span is not None:
-                if ev.source not in line_starts:
-                    line_starts[ev.source] = [0] + [m.end() for m in re.finditer("\n", st.text)]
-                starts = line_starts[ev.source]
-                line = bisect.bisect_right(starts, match.span[0])
-                column = match.span[0] - starts[line - 1] + 1
-            proofs[ev.id] = QuoteProof(ev.id, ev.source, match, line=line, column=column)
+            start = match.span[0]
+            line = bisect.bisect_right(starts, start)
+            column = start - starts[line - 1] + 1
+            proofs[eid] = QuoteProof(eid, source, match, line=line, column=column)
     return proofs

@@ -38,7 +38,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, groupby
+from itertools import compress, islice
 from operator import add, attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -55,11 +55,14 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
 __all__ = [
+    "COUNT_BUDGET",
     "DISCLAIMER",
+    "EXTENSION_LIMIT",
     "SEMANTICS",
     "VERDICT_MEANINGS",
     "VERDICT_WORDS",
     "ClaimStatus",
+    "ExtensionListing",
     "StatusTable",
     "Verdict",
     "argument_ids",
@@ -67,6 +70,7 @@ __all__ = [
     "base_scores",
     "claim_statuses",
     "claim_table",
+    "extension_listing",
     "node_statuses",
     "status_table",
     "statuses_of",
@@ -265,29 +269,29 @@ def _plain_verdicts(
             map(node.__getitem__, map(itemgetter(1), attacks)),
         )
     )
-    deciding = list(compress(attacks, codes.translate(_DECIDES)))
-    deciding.sort(key=itemgetter(1))  # stable: each argument's deciders in attack order
+    # Each argument's deciders in attack order, one list per argument (a loop over the
+    # deciding attacks costs less than sorting them by target and grouping them).
+    by_target: list[list[int]] = [[] for _ in range(fw.n + 1)]
+    for u, v in compress(attacks, codes.translate(_DECIDES)):
+        by_target[v].append(u)
     words = list(map(_WORDS.__getitem__, node))
     attacked = attacked if attacked is not None else _attacked(fw)
     reasons = list(map(_IN_REASONS.__getitem__, attacked))  # right for IN ones
-    deciders: list[tuple[int, ...]] = [()] * (fw.n + 1) if with_deciders else []
-    first = itemgetter(0)
-    for v, group in groupby(deciding, itemgetter(1)):
-        us = list(map(first, group))
+    names = ["", *ids]  # by number
+    for v in compress(range(fw.n + 1), by_target):
+        us = by_target[v]
         k = len(us)
         if k == 1:
-            who = ids[us[0] - 1]
+            who = names[us[0]]
         elif k <= _MOST_NAMED:
-            who = join_names([ids[u - 1] for u in us])
+            who = join_names([names[u] for u in us])
         else:
-            shown = [ids[u - 1] for u in us[:_MOST_NAMED]]
-            who = f"{', '.join(shown)} and {k - _MOST_NAMED} more"
+            who = f"{', '.join([names[u] for u in us[:_MOST_NAMED]])} and {k - _MOST_NAMED} more"
         if node[v] == 2:
             reasons[v] = f"answered by {who}, which {'holds' if k == 1 else 'hold'}"
         else:
             reasons[v] = f"left open by {who}, answered in turn (a cycle)"
-        if with_deciders:
-            deciders[v] = tuple(us)
+    deciders = list(map(tuple, by_target)) if with_deciders else []
     reasons[0] = ""
     return words, reasons, deciders
 
@@ -412,6 +416,67 @@ class StatusTable(NamedTuple):
         """Return the statuses, one :class:`ClaimStatus` each."""
         *head, asserted_by, hedge, quotes, strength = self
         return list(map(ClaimStatus, *head, map(list, asserted_by), hedge, quotes, strength))
+
+
+#: How many extensions :func:`extension_listing` lists unless told otherwise.
+EXTENSION_LIMIT = 200
+#: Past the extensions it lists, :func:`extension_listing` counts the others while the
+#: arguments they hold (one more each) add up to at most this many: a framework can
+#: have millions of extensions of thousands of arguments each. Then the count is a
+#: lower bound.
+COUNT_BUDGET = 10_000_000
+
+
+class ExtensionListing(NamedTuple):
+    """The first extensions of a framework under a semantics, and how many there are.
+
+    Attributes:
+        semantics: the semantics.
+        extensions: the extensions listed, in the order found, each the names of its
+            arguments in number order.
+        total: how many extensions there are; None when there are more than were
+            counted (see :data:`COUNT_BUDGET`).
+        left_out: how many extensions are not listed (at least this many when
+            ``total`` is None).
+    """
+
+    semantics: str
+    extensions: list[list[Any]]
+    total: int | None
+    left_out: int
+
+
+def extension_listing(
+    fw: Framework, semantics: str = "grounded", *, limit: int = EXTENSION_LIMIT
+) -> ExtensionListing:
+    """Return the first ``limit`` extensions of ``fw`` under ``semantics`` (any that
+    :func:`argmap.semantics.extensions.extensions` knows), named, and their count.
+
+    Raises:
+        ValueError: an unknown semantics, one that needs a plain framework, or a
+            negative limit.
+
+    Example:
+        >>> fw = Framework.from_attacks("abc", [("a", "b"), ("b", "a"), ("b", "c")])
+        >>> extension_listing(fw, "preferred")
+        ExtensionListing(semantics='preferred', extensions=[['b'], ['a', 'c']], total=2, left_out=0)
+        >>> extension_listing(fw, "complete", limit=1).left_out
+        2
+    """
+    from argmap.semantics.extensions import extensions
+
+    if limit < 0:
+        raise ValueError(f"a limit of {limit} extensions: give 0 or more")
+    names = fw.names
+    found = extensions(fw, semantics)
+    listed = [[names[i - 1] for i in ext] for ext in islice(found, limit)]
+    more, budget = 0, COUNT_BUDGET
+    for ext in found:
+        more += 1
+        budget -= len(ext) + 1
+        if budget < 0 and next(found, None) is not None:  # one more at least
+            return ExtensionListing(semantics, listed, None, more + 1)
+    return ExtensionListing(semantics, listed, len(listed) + more, more)
 
 
 def statuses_of(

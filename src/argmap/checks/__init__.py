@@ -103,11 +103,15 @@ class Context:
     @functools.cached_property
     def node_index(self) -> dict[str, str]:
         """JSON path of each claim and evidence, by id (first occurrence)."""
-        out: dict[str, str] = {}
-        for i, c in enumerate(self.map.claims):
-            out.setdefault(c.id, f"claims[{i}]")
-        for i, e in enumerate(self.map.evidence):
-            out.setdefault(e.id, f"evidence[{i}]")
+        claims, evidence = self.map.claims, self.map.evidence
+        ids = [c.id for c in claims] + [e.id for e in evidence]
+        paths = [f"claims[{i}]" for i in range(len(claims))]
+        paths += [f"evidence[{i}]" for i in range(len(evidence))]
+        out = dict(zip(ids, paths, strict=True))
+        if len(out) < len(ids):  # an id given twice: its first place, not its last
+            out = {}
+            for ident, path in zip(ids, paths, strict=True):
+                out.setdefault(ident, path)
         return out
 
     @functools.cached_property
@@ -258,6 +262,8 @@ def _evidence_behind(kind: dict[str, str], support: list[tuple[str, str]]) -> di
             feeds.setdefault(u, []).append(v)
         elif kind.get(u) == EVIDENCE:
             out[v].add(u)
+    if not feeds:  # no claim supports another: nothing to pass on
+        return out
     # Claims in topological order of the claim-to-claim supports. When some are left
     # over (on or behind a support cycle), the condensed graph answers instead.
     order = acyclic_order(out, ((u, v) for u, vs in feeds.items() for v in vs))

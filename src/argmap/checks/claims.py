@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress, repeat
+from operator import ge
 
 from rapidfuzz import fuzz, process
 
@@ -55,18 +57,20 @@ def _near_duplicates(ctx: Context) -> Iterator[Finding]:
         # orders (by text and by reversed text), so a difference near either end is caught
         # in O(n log n) instead of comparing every pair.
         reversed_keys = [k[::-1] for k in keys]
-        ratio = fuzz.ratio
         for order in (
             sorted(range(n), key=keys.__getitem__),
             sorted(range(n), key=reversed_keys.__getitem__),
         ):
             texts = [keys[i] for i in order]
             for step in range(1, _WINDOW + 1):
-                for pos, (x, y) in enumerate(zip(texts, texts[step:], strict=False)):
-                    score = ratio(x, y, score_cutoff=NEAR_DUPLICATE_THRESHOLD)
-                    if score:
-                        a, b = order[pos], order[pos + step]
-                        hits[(a, b) if a < b else (b, a)] = score
+                # Every score of the step in one pass through map (a score at or above
+                # the threshold is the one a cutoff would give), the hits picked out by
+                # compress: no Python-level loop over the hundreds of thousands of pairs.
+                scores = list(map(fuzz.ratio, texts, texts[step:]))
+                close = map(ge, scores, repeat(NEAR_DUPLICATE_THRESHOLD))
+                for pos in compress(range(len(scores)), close):
+                    a, b = order[pos], order[pos + step]
+                    hits[(a, b) if a < b else (b, a)] = scores[pos]
     # One finding per claim that repeats an earlier one, naming the closest earlier
     # claim and how many more it repeats: n claims give at most n - 1 findings, not one
     # per pair, and past MAX_NEAR_DUPLICATE_FINDINGS one more finding counts the rest.

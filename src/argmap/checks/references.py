@@ -12,7 +12,8 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from argmap.checks import Context, Finding, rule
 from argmap.checks._tools import relation_label
@@ -30,23 +31,25 @@ __all__: list[str] = []
 )
 def _duplicate_id(ctx: Context) -> Iterator[Finding]:
     m = ctx.map
-    groups: list[tuple[str, list[tuple[str, str]]]] = [
-        ("source", [(s.id, f"sources[{i}].id") for i, s in enumerate(m.sources)]),
-        ("party", [(p.id, f"parties[{i}].id") for i, p in enumerate(m.parties)]),
-        ("question", [(q.id, f"questions[{i}].id") for i, q in enumerate(m.questions)]),
-        (
-            "claim or evidence",
-            [(c.id, f"claims[{i}].id") for i, c in enumerate(m.claims)]
-            + [(e.id, f"evidence[{i}].id") for i, e in enumerate(m.evidence)],
-        ),
+    groups: list[tuple[str, list[tuple[str, Sequence[Any]]]]] = [
+        ("source", [("sources", m.sources)]),
+        ("party", [("parties", m.parties)]),
+        ("question", [("questions", m.questions)]),
+        ("claim or evidence", [("claims", m.claims), ("evidence", m.evidence)]),
     ]
-    for kind, items in groups:
+    for kind, lists in groups:
+        ids = [item.id for _, items in lists for item in items]
+        if len(set(ids)) == len(ids):  # the usual case, told at C speed
+            continue
         first: dict[str, str] = {}
-        for ident, path in items:
-            if ident in first:
-                yield Finding(f"{kind} id {ident!r} is already used at {first[ident]}", ident, path)
-            else:
-                first[ident] = path.removesuffix(".id")
+        for name, items in lists:
+            for i, item in enumerate(items):
+                ident = item.id
+                if ident in first:
+                    message = f"{kind} id {ident!r} is already used at {first[ident]}"
+                    yield Finding(message, ident, f"{name}[{i}].id")
+                else:
+                    first[ident] = f"{name}[{i}]"
 
 
 @rule(
@@ -57,6 +60,11 @@ def _duplicate_id(ctx: Context) -> Iterator[Finding]:
 )
 def _dangling_endpoint(ctx: Context) -> Iterator[Finding]:
     nodes = ctx.node_index
+    relations = ctx.map.relations
+    named = {rel.source for rel in relations}
+    named.update(rel.target for rel in relations if rel.type is not RelationType.UNDERCUTS)
+    if nodes.keys() >= named:  # the usual case: every end is a node
+        return
     others = {s.id: "a source" for s in ctx.map.sources} | {
         p.id: "a party" for p in ctx.map.parties
     }

@@ -159,10 +159,13 @@ def _self_contradiction(ctx: Context) -> Iterator[Finding]:
 def _duplicate_relation(ctx: Context) -> Iterator[Finding]:
     # One finding per relation given more than once, at its second copy, counting the
     # copies: a file repeating one relation 100,000 times gives one line, not 99,999.
-    first: dict[tuple[str, str, str], int] = {}
-    copies: dict[tuple[str, str, str], list[int]] = {}
-    for i, rel in enumerate(ctx.map.relations):
-        key = (rel.source, rel.target, rel.type.value)
+    relations = ctx.map.relations
+    keys = [(rel.source, rel.target, rel.type) for rel in relations]
+    if len(set(keys)) == len(keys):  # the usual case, told at C speed
+        return
+    first: dict[tuple[str, str, RelationType], int] = {}
+    copies: dict[tuple[str, str, RelationType], list[int]] = {}
+    for i, key in enumerate(keys):
         if key in first:
             copies.setdefault(key, []).append(i)
         else:
@@ -172,6 +175,6 @@ def _duplicate_relation(ctx: Context) -> Iterator[Finding]:
         more = f" (and {len(where) - 1} more copies)" if len(where) > 1 else ""
         yield Finding(
             f"same relation as relations[{first[key]}]{more}",
-            relation_label(ctx.map.relations[i]),
+            relation_label(relations[i]),
             f"relations[{i}]",
         )

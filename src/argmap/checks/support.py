@@ -13,6 +13,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 
 import networkx as nx
 
@@ -31,12 +32,9 @@ __all__: list[str] = []
     "No evidence supports the claim, directly or through supporting claims.",
 )
 def _unsupported_claim(ctx: Context) -> Iterator[Finding]:
+    behind = ctx.supporting_evidence
     for i, c in enumerate(ctx.map.claims):
-        if (
-            c.id in ctx.supporting_evidence
-            and not ctx.supporting_evidence[c.id]
-            and (ctx.node_index.get(c.id) == f"claims[{i}]")
-        ):
+        if c.id in behind and not behind[c.id] and (ctx.node_index.get(c.id) == f"claims[{i}]"):
             yield Finding(
                 "no evidence supports this claim, directly or through other claims",
                 c.id,
@@ -47,13 +45,13 @@ def _unsupported_claim(ctx: Context) -> Iterator[Finding]:
 @rule("W102", "orphan-evidence", Severity.WARNING, "Evidence is linked to nothing.")
 def _orphan_evidence(ctx: Context) -> Iterator[Finding]:
     kind = ctx.links.kind
-    linked = {n for edge in ctx.links.edges for n in edge}
+    linked = set(chain.from_iterable(ctx.links.edges))
     # A quote that only undercuts a relation is linked too (a wrong aim is E016/E017's).
     linked.update(r.source for r in ctx.map.relations if r.type is RelationType.UNDERCUTS)
     for i, e in enumerate(ctx.map.evidence):
         if (
-            kind.get(e.id) == EVIDENCE
-            and e.id not in linked
+            e.id not in linked
+            and kind.get(e.id) == EVIDENCE
             and (ctx.node_index.get(e.id) == f"evidence[{i}]")
         ):
             yield Finding("evidence is linked to nothing", e.id, f"evidence[{i}]")

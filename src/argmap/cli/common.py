@@ -12,13 +12,17 @@ import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from argmap._bulk import gc_paused
 from argmap.diagnostics import Diagnostic, MapError, Severity
 from argmap.fileio import InputTooLarge, is_special, read_input, same_file, write_output
 from argmap.loader import load
 from argmap.model import ArgumentMap, relocate_sources
 from argmap.provenance import line_col
+
+if TYPE_CHECKING:
+    from argmap.semantics.framework import Framework
 
 __all__ = [
     "INPUT_ARGUMENTS",
@@ -103,13 +107,15 @@ def load_map(path: str) -> ArgumentMap:
     """
     from argmap.frameworks import guess_format, read_framework
 
-    if guess_format(path) is None:
-        m = load(Path(path))
-    else:
-        m = _framework_file(path, lambda text, fmt: _as_map(read_framework(text, fmt), path))
     # The map lives as long as the command: keep the collector from walking its
-    # objects again and again while the command works on it.
-    gc.freeze()
+    # objects again and again while the command works on it, starting with the pass
+    # that would come as soon as the collector is back on (it would walk them all).
+    with gc_paused():
+        if guess_format(path) is None:
+            m = load(Path(path))
+        else:
+            m = _framework_file(path, lambda text, fmt: _as_map(read_framework(text, fmt), path))
+        gc.freeze()
     return m
 
 
@@ -138,14 +144,15 @@ def _as_map(G: Any, path: str) -> ArgumentMap:
     return framework_to_map(G, title=Path(path).name)
 
 
-def load_attacks(path: str) -> tuple[list[Any], list[tuple[Any, Any]]] | None:
-    """Return the arguments and attacks of the framework file at ``path``, or None when
-    ``path`` is a map (no framework extension); malformed files raise MapError."""
-    from argmap.frameworks import guess_format, read_attacks
+def load_framework(path: str) -> Framework | None:
+    """Return the plain framework of the arguments and attacks of the framework file at
+    ``path`` (see :func:`argmap.frameworks.read_attack_framework`), or None when ``path``
+    is a map (no framework extension); malformed files raise MapError."""
+    from argmap.frameworks import guess_format, read_attack_framework
 
     if guess_format(path) is None:
         return None
-    return _framework_file(path, read_attacks)
+    return _framework_file(path, read_attack_framework)
 
 
 _T = TypeVar("_T")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import re
 from collections import Counter
 from json.encoder import encode_basestring
 from typing import Any
@@ -20,7 +21,7 @@ from argmap.cli.common import (
     did_you_mean,
     dump_json,
     emit,
-    load_attacks,
+    load_framework,
     load_map,
     wrap,
 )
@@ -29,11 +30,14 @@ from argmap.frameworks import framework_statuses
 from argmap.semantics.framework import PREFERENCES, Framework
 from argmap.status import (
     DISCLAIMER,
+    EXTENSION_LIMIT,
     SEMANTICS,
     VERDICT_MEANINGS,
     VERDICT_WORDS,
+    ExtensionListing,
     StatusTable,
     claim_table,
+    extension_listing,
     status_table,
 )
 
@@ -54,11 +58,13 @@ def register_status(sub: Subparsers) -> None:
         "contrasts) never count. --semantics adds acceptance in every reading / in some\n"
         "reading under complete, preferred or stable semantics; --preference reliability\n"
         "lets a rebuttal fail against a more reliable source; --strength adds a gradual\n"
-        "strength in [0, 1] (DF-QuAD).",
+        "strength in [0, 1] (DF-QuAD); --extensions lists the readings themselves, the\n"
+        "extensions under --semantics (the first --limit of them, and how many there are).",
         "  argmap status data/claims.json\n"
         "  argmap status data/claims.json --semantics preferred --strength\n"
         "  argmap status data/claims.json --preference reliability\n"
-        "  argmap status data/claims.json --format json -o status.json",
+        "  argmap status data/claims.json --format json -o status.json\n"
+        "  argmap status fw.af --semantics preferred --extensions --limit 20",
     )
     add_map(p)
     p.add_argument(
@@ -73,17 +79,34 @@ def register_status(sub: Subparsers) -> None:
         help="let a rebuttal fail against a strictly more reliable target (maps only)",
     )
     p.add_argument("--strength", action="store_true", help="add gradual strength (DF-QuAD)")
+    p.add_argument(
+        "--extensions",
+        action="store_true",
+        help="also list the extensions under --semantics, with their count",
+    )
+    p.add_argument(
+        "--limit",
+        type=int,
+        metavar="N",
+        help=f"with --extensions: list at most N of them (default: {EXTENSION_LIMIT})",
+    )
     add_format(p)
     add_output(p)
     p.set_defaults(run=run_status)
 
 
 def run_status(args: argparse.Namespace) -> int:
-    framework = load_attacks(args.map)
-    noun = "arguments" if framework is not None else "claims"
+    limit = EXTENSION_LIMIT if args.limit is None else args.limit
+    if args.limit is not None and not args.extensions:
+        raise CliError("--limit goes with --extensions")
+    if limit < 0:
+        raise CliError(f"--limit must be 0 or more, not {limit}")
+    listing = None
     # A line or three per claim, a million claims: no collector pass while they are
-    # made, nor over them afterwards (they live until the command ends).
+    # read and made, nor over them afterwards (they live until the command ends).
     with gc_paused():
+        framework = load_framework(args.map)
+        noun = "arguments" if framework is not None else "claims"
         if framework is None:
             m = load_map(args.map)
             table = claim_table(
@@ -92,27 +115,85 @@ def run_status(args: argparse.Namespace) -> int:
                 with_strength=args.strength,
                 preference=args.preference,
             )
+            if args.extensions:  # of the framework the verdicts and readings come from
+                framework = Framework.from_map(m, preference=args.preference)
         elif args.preference is not None:
             raise CliError("--preference needs a map: a framework file has no sources")
         elif args.strength:
-            table = StatusTable.of(
-                framework_statuses(*framework, semantics=args.semantics, with_strength=True)
+            statuses = framework_statuses(
+                framework.names, framework.attacks, semantics=args.semantics, with_strength=True
             )
+            table = StatusTable.of(statuses)
         else:  # no map to build: straight from the attacks
-            table = status_table(Framework.from_attacks(*framework), semantics=args.semantics)
+            table = status_table(framework, semantics=args.semantics)
+        if args.extensions:
+            assert framework is not None
+            listing = extension_listing(framework, args.semantics, limit=limit)
         if args.format == "json":
-            head = {
+            head: dict[str, Any] = {
                 "file": args.map,
                 "semantics": args.semantics,
                 "preference": args.preference,
                 "verdicts": VERDICT_MEANINGS,
             }
+            if listing is not None:
+                head.update(_extensions_data(listing))
             text = _json(head, noun, table)
         else:
             text = _text(args, noun, table)
+            if listing is not None:
+                text += "\n" + "".join(line + "\n" for line in _extension_lines(listing))
         gc.freeze()
     emit(text, args)
     return 0
+
+
+def _extensions_data(listing: ExtensionListing) -> dict[str, Any]:
+    """The keys ``--extensions`` adds to the JSON: the extensions listed (lists of
+    names, as strings), how many there are (null: more than were counted) and how
+    many were left out (with a null count, at least that many)."""
+    return {
+        "extensions": [[str(a) for a in ext] for ext in listing.extensions],
+        "extension_count": listing.total,
+        "extensions_left_out": listing.left_out,
+    }
+
+
+def _extension_lines(listing: ExtensionListing) -> list[str]:
+    """A count line, one line per extension listed, and a line for those left out."""
+    word = f"{listing.semantics} extension"
+    shown = len(listing.extensions)
+    if listing.total is None:
+        head = f"more than {shown + listing.left_out - 1:,} {word}s"
+    elif listing.total == 0:
+        head = f"no {word}"
+    else:
+        head = f"{listing.total:,} {word}{'s' if listing.total != 1 else ''}"
+    if listing.left_out:
+        head += f", the first {shown:,} listed" if shown else ", none listed"
+    lines = [head + ":" if shown else head]
+    lines += ["  {" + ", ".join(map(_shown_name, ext)) + "}" for ext in listing.extensions]
+    if listing.left_out:
+        more = (
+            f"{listing.left_out:,} more"
+            if listing.total is not None
+            else f"more than {listing.left_out - 1:,} more (not counted further)"
+        )
+        lines.append(f"  ... and {more}, not listed (--limit N lists more)")
+    return lines
+
+
+#: A name printed as it is in an extension's braces; others are printed as JSON strings.
+_PLAIN_NAME = re.compile(r'[^\s,{}"](?:[^,{}"]*[^\s,{}"])?')
+
+
+def _shown_name(name: Any) -> str:
+    """An argument's name as a listed extension shows it: as it is, or as a JSON string
+    when it could be misread there (blank, with a comma, a brace or a quote mark, or
+    not printable)."""
+    text = str(name)
+    plain = text.isprintable() and _PLAIN_NAME.fullmatch(text) is not None
+    return text if plain else json.dumps(text, ensure_ascii=False)
 
 
 def _text(args: argparse.Namespace, noun: str, table: StatusTable) -> str:
@@ -195,8 +276,20 @@ def _json(head: dict[str, Any], noun: str, table: StatusTable) -> str:
     text = dump_json({**head, noun: []})
     if not table.id:
         return text
+    rows = _argument_rows(table) if _bare_arguments(table) else _rows(table)
+    assert text.endswith(f"{json.dumps(noun)}: []\n}}\n")
+    rows[0] = text[: -len("[]\n}\n")] + "[\n" + rows[0]
+    rows[-1] += "\n  ]\n}\n"
+    return ",\n".join(rows)  # one copy of a text that may be hundreds of megabytes
+
+
+_JSON_WORDS = {True: "true", False: "false", None: "null"}
+
+
+def _rows(table: StatusTable) -> list[str]:
+    """Each status as :meth:`ClaimStatus.to_dict` gives it, indented as in the listing."""
     q = encode_basestring
-    j = {True: "true", False: "false", None: "null"}
+    j = _JSON_WORDS
     rows: list[str] = []
     append = rows.append
     for s in zip(*table, strict=True):
@@ -227,10 +320,70 @@ def _json(head: dict[str, Any], noun: str, table: StatusTable) -> str:
       "strength": {"null" if strength is None else float.__repr__(strength)}
     }}"""
         )
-    assert text.endswith(f"{json.dumps(noun)}: []\n}}\n")
-    rows[0] = text[: -len("[]\n}\n")] + "[\n" + rows[0]
-    rows[-1] += "\n  ]\n}\n"
-    return ",\n".join(rows)  # one copy of a text that may be hundreds of megabytes
+    return rows
+
+
+def _bare_arguments(table: StatusTable) -> bool:
+    """True for the statuses of a framework file's arguments with no strength: every
+    row then has the same kind, semantics and empty fields, and its line is its text."""
+    n = len(table.id)
+    return (
+        table.line is table.text
+        and table.kind.count("argument") == n
+        and not any(table.asserted_by)
+        and table.hedge.count(None) == n
+        and set(map(type, table.quotes)) == {int}
+        and table.quotes.count(0) == n
+        and table.strength.count(None) == n
+        and table.semantics.count(table.semantics[0]) == n
+    )
+
+
+def _argument_rows(table: StatusTable) -> list[str]:
+    """The rows :func:`_rows` gives for :func:`_bare_arguments` statuses, with what every
+    row shares written into the template (one encoded id for the text too when they are
+    the same), which takes half the time on a million arguments."""
+    q = encode_basestring
+    j = _JSON_WORDS
+    semantics = q(table.semantics[0])
+    words = {w: q(w) for w in set(table.verdict)}
+    labels = {x: q(x) for x in set(table.label)}
+    same = table.text is table.id
+    rows: list[str] = []
+    append = rows.append
+    for id_, text, verdict, reason, label, unrebutted, some, every in zip(
+        table.id,
+        table.text,
+        table.verdict,
+        table.reason,
+        table.label,
+        table.unrebutted,
+        table.some_reading,
+        table.every_reading,
+        strict=True,
+    ):
+        i = q(id_)
+        t = i if same else q(text)
+        append(
+            f"""    {{
+      "id": {i},
+      "kind": "argument",
+      "text": {t},
+      "line": {t},
+      "asserted_by": [],
+      "hedge": null,
+      "verdict": {words[verdict]},
+      "reason": {q(reason)},
+      "label": {labels[label]},
+      "unrebutted": {j[unrebutted]},
+      "quotes": 0,
+      "semantics": {semantics},
+      "in_some_reading": {j[some]},
+      "in_every_reading": {j[every]},
+      "strength": null
+    }}"""
+        )
+    return rows
 
 
 def _wrapped(line: str, width: int = 100) -> str:
