@@ -19,6 +19,7 @@ from argmap.frameworks import (
     framework_to_map,
     guess_format,
     read_apx,
+    read_attack_framework,
     read_attacks,
     read_framework,
     read_iccma,
@@ -35,6 +36,7 @@ from argmap.semantics import (
     grounded_labelling_from_attacks,
     preferred_extensions,
 )
+from argmap.semantics.framework import Framework
 from argmap.status import ClaimStatus, claim_statuses
 from conftest import ROOT
 
@@ -102,6 +104,9 @@ def same(a: nx.DiGraph, b: nx.DiGraph) -> bool:
 
 
 # --- round trips ------------------------------------------------------------------------
+
+
+_COMMENTS = st.sampled_from(["# a note", "", "# 1 musk", "# 2 altman", "# 3 x"])
 
 
 @settings(max_examples=300, deadline=None)
@@ -403,3 +408,37 @@ def test_framework_statuses_equal_those_of_the_map(
 
     assert [same(s) for s in fast] == [same(s) for s in slow]
     assert {s.kind for s in fast} <= {"argument"}
+
+
+_COMMENTS = st.sampled_from(["# a note", "", "# 1 musk", "# 2 altman", "# 3 x"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(0, 6).flatmap(
+        lambda n: st.tuples(
+            st.just(n),
+            st.lists(st.tuples(st.integers(1, max(n, 1)), st.integers(1, max(n, 1))), max_size=12),
+            st.lists(
+                st.sampled_from(["# a comment", "", "# 1 musk", "# 2 altman", "# 3 x"]), max_size=4
+            ),
+            st.booleans(),
+        )
+    )
+)
+def test_iccma_framework_without_a_graph_matches_the_graph(
+    case: tuple[int, list[tuple[int, int]], list[str], bool],
+) -> None:
+    """An ICCMA file off the bulk path (comments, names, repeated attacks) gives the same
+    framework, names and order, read with or without a networkx graph."""
+    n, attacks, extra, named = case
+    if not n:
+        attacks = []
+    names = [f"# {i} arg{i}" for i in range(1, n + 1)] if named else []
+    lines = [f"p af {n}", *names, *(f"{a} {b}" for a, b in attacks)]
+    lines[1:1] = [*extra, "# a comment after the header: off the bulk path"]
+    text = "\n".join(lines) + "\n"
+    got = read_attack_framework(text, "iccma")
+    G = read_iccma(text)
+    want = Framework.from_attacks(list(G.nodes), list(G.edges))
+    assert (got.names, got.attacks) == (want.names, want.attacks), text

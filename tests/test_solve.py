@@ -462,6 +462,33 @@ def test_solve_imports_neither_pydantic_nor_networkx(fw_file: Path) -> None:
     assert "argmap 0.1.0" in out
 
 
+@pytest.mark.parametrize("semantics", ["grounded", "preferred"])
+def test_status_on_a_framework_file_imports_neither(fw_file: Path, semantics: str) -> None:
+    """``argmap status`` on a framework file starts at once too; on a map it loads the
+    model as before."""
+    script = (
+        "import sys\nfrom argmap.cli import main\n"
+        f"code = main(['status', {str(fw_file)!r}, '--semantics', {semantics!r}, '--extensions'])\n"
+        "print(code, sorted(m for m in ('pydantic', 'networkx') if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.splitlines()[-1] == "0 []"
+    assert "arguments" in out and "extension" in out
+    bundled = Path(__file__).parent.parent / "data" / "claims.json"
+    script = (
+        "import sys\nfrom argmap.cli import main\n"
+        f"code = main(['status', {str(bundled)!r}])\n"
+        "print(code, 'pydantic' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.splitlines()[-1] == "0 True"
+    assert "69 claims" in out
+
+
 def _lines(out: str) -> Iterator[frozenset[str]]:
     for line in out.splitlines():
         assert line.startswith("w")

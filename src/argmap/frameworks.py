@@ -208,12 +208,7 @@ def read_iccma(text: str) -> nx.DiGraph:
     """
     n, names, edges = _parse_iccma(text)
     G = nx.DiGraph()
-    if (
-        n
-        and len(names) == n
-        and all(1 <= i <= n for i in names)
-        and len(set(map(_hashable_key, names.values()))) == n
-    ):
+    if _names_every_argument(n, names):
         G.add_nodes_from(names[i] for i in range(1, n + 1))
         G.add_edges_from((names[a], names[b]) for a, b in edges)
     else:
@@ -425,7 +420,29 @@ def read_attack_framework(source: str | os.PathLike[str], format: str | None = N
         fast = _iccma_fast(text)
         if fast is not None:
             return Framework(*fast)
+        return _iccma_framework(text)
     return Framework.from_attacks(*_attack_graph(_format(fmt).read(text)))
+
+
+def _iccma_framework(text: str) -> Framework:
+    """Return the framework :func:`read_iccma` reads, names and order included, with no
+    graph built: the attacks in the graph's order (by attacker, then as first written),
+    each once."""
+    n, names, edges = _parse_iccma(text)
+    attacks = sorted(dict.fromkeys(edges), key=lambda edge: edge[0])
+    if _names_every_argument(n, names):
+        return Framework([names[i] for i in range(1, n + 1)], attacks)
+    return Framework(list(range(1, n + 1)), attacks)
+
+
+def _names_every_argument(n: int, names: dict[int, Any]) -> bool:
+    """Return True when the name comments name each of the n arguments once, distinctly."""
+    return bool(
+        n
+        and len(names) == n
+        and all(1 <= i <= n for i in names)
+        and len(set(map(_hashable_key, names.values()))) == n
+    )
 
 
 def _text_and_format(source: str | os.PathLike[str], format: str | None) -> tuple[str, str]:

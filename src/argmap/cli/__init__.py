@@ -33,11 +33,10 @@ examples:
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the argument parser with every command registered."""
-    from argmap.cli import commands
-    from argmap.cli.coverage_cmd import register_coverage
-    from argmap.cli.solve_cmd import register_solve
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """Return the argument parser with every command registered (or, with ``only``,
+    just that one of the commands that start at once: ``status``, which then imports
+    none of the others, nor pydantic or networkx until it reads a map)."""
 
     parser = argparse.ArgumentParser(
         prog="argmap",
@@ -46,6 +45,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    if only == "status":
+        from argmap.cli.status_cmd import register_status
+
+        register_status(sub)
+        return parser
+    from argmap.cli import commands
+    from argmap.cli.coverage_cmd import register_coverage
+    from argmap.cli.solve_cmd import register_solve
+
     for register in [*commands.REGISTRY, register_coverage, register_solve]:
         register(sub)
     return parser
@@ -54,8 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code.
 
-    ``argmap --version`` and ``argmap solve`` start at once: they import neither the
-    other commands nor what those need (pydantic, networkx).
+    ``argmap --version``, ``argmap solve`` and ``argmap status`` on a framework file start
+    at once: they import neither the other commands nor what those need (pydantic,
+    networkx).
     """
     words = list(argv) if argv is not None else sys.argv[1:]
     if words == ["--version"]:
@@ -67,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return solve_main(words[1:])
     from argmap.cli.common import CliError
 
-    parser = build_parser()
+    parser = build_parser("status" if words[:1] == ["status"] else None)
     try:
         args = parser.parse_args(words)
     except SystemExit as exc:  # --help, --version, or a usage error (argparse says which)

@@ -17,11 +17,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from argmap._bulk import gc_paused
 from argmap.diagnostics import Diagnostic, MapError, Severity
 from argmap.fileio import InputTooLarge, is_special, read_input, same_file, write_output
-from argmap.loader import load
-from argmap.model import ArgumentMap, relocate_sources
-from argmap.provenance import line_col
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the loader, the model and provenance are imported when a map is read
+    from argmap.model import ArgumentMap
     from argmap.semantics.framework import Framework
 
 __all__ = [
@@ -112,6 +110,8 @@ def load_map(path: str) -> ArgumentMap:
     # that would come as soon as the collector is back on (it would walk them all).
     with gc_paused():
         if guess_format(path) is None:
+            from argmap.loader import load
+
             m = load(Path(path))
         else:
             m = _framework_file(path, lambda text, fmt: _as_map(read_framework(text, fmt), path))
@@ -206,6 +206,8 @@ def read_text(path: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = data[: exc.start].decode("utf-8")
+        from argmap.provenance import line_col
+
         line, column = line_col(before, len(before))
         message = f"invalid UTF-8: byte 0x{data[exc.start]:02x} at byte {exc.start}"
         raise MapError(
@@ -322,6 +324,8 @@ def relocated(
     error which texts lie outside the output's folder, where maps may not reach."""
     if output == "-" or is_special(output):
         return m
+    from argmap.model import relocate_sources
+
     new = relocate_sources(m, Path(output).parent, origin=origin)
     for src in new.sources if warn else ():
         if src.path is not None and src.path.startswith("../"):

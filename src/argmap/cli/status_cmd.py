@@ -25,7 +25,6 @@ from argmap.cli.common import (
     load_map,
     wrap,
 )
-from argmap.explain import MAX_DEPTH, dispute_tree, explain
 from argmap.frameworks import framework_statuses
 from argmap.semantics.framework import PREFERENCES, Framework
 from argmap.status import (
@@ -440,6 +439,8 @@ def register_explain(sub: Subparsers) -> None:
 
 
 def run_explain(args: argparse.Namespace) -> int:
+    from argmap.explain import MAX_DEPTH, dispute_tree, explain
+
     m = load_map(args.map)
     if not 1 <= args.depth <= MAX_DEPTH:
         raise CliError(f"--depth must be from 1 to {MAX_DEPTH}, not {args.depth}")
