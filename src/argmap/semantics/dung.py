@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import enum
 import itertools
+import operator
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -154,6 +155,37 @@ def attacks(G: nx.DiGraph) -> nx.DiGraph:
 # --- grounded ---------------------------------------------------------------------------
 
 
+def _grounded(succ: _Adjacency, pred: _Adjacency) -> tuple[dict[Any, Label], list[Any]]:
+    """Return the decided part of the grounded labelling (node -> IN or OUT; the nodes
+    left out are UNDEC) and the IN nodes in the order they were found. O(N + E).
+
+    The queue of :mod:`argmap.semantics.grounded`, run on a graph's own adjacency: for a
+    million arguments it takes half the time of building their numbered framework first.
+
+    An argument is IN once every attacker is OUT (so one with no attacker at once),
+    OUT once an attacker is IN; ``alive`` counts the attackers not yet OUT.
+    """
+    IN, OUT = Label.IN, Label.OUT
+    with gc_paused():
+        found = list(itertools.compress(pred, map(operator.not_, pred.values())))
+        label: dict[Any, Label] = dict.fromkeys(found, IN)
+        alive = dict(zip(pred, map(len, pred.values()), strict=True))
+        for x in found:  # grows while it is read: a first-in first-out queue
+            for t in succ[x]:
+                if t in label:
+                    continue
+                label[t] = OUT
+                for u in succ[t]:
+                    if u in label:
+                        continue
+                    left = alive[u] - 1
+                    alive[u] = left
+                    if not left:
+                        label[u] = IN
+                        found.append(u)
+    return label, found
+
+
 def _framework(G: nx.DiGraph) -> Framework:
     """Return the attacks of ``G`` as a numbered framework (read from the graph's
     adjacency in place when every edge is an attack)."""
@@ -182,10 +214,12 @@ def grounded_labelling(G: nx.DiGraph) -> dict[Any, Label]:
         >>> {n: str(lab) for n, lab in grounded_labelling(G).items()}
         {'a': 'in', 'b': 'out', 'c': 'in', 'd': 'undec'}
     """
-    from argmap.semantics.grounded import grounded
-
     with gc_paused():
-        return grounded(_framework(G)).by_name()
+        succ, pred = _adjacency(G)
+        label, _ = _grounded(succ, pred)
+        out = dict.fromkeys(pred, Label.UNDEC)
+        out.update(label)
+    return out
 
 
 def grounded_labelling_from_attacks(
@@ -225,12 +259,9 @@ def grounded_extension(G: nx.DiGraph) -> frozenset[Any]:
         >>> grounded_extension(nx.DiGraph([("a", "b"), ("b", "a")]))
         frozenset()
     """
-    from argmap.semantics.grounded import grounded
-
     with gc_paused():
-        fw = _framework(G)
-        labels = grounded(fw).nodes
-        return frozenset(n for n, x in zip(fw.names, labels[1:], strict=True) if x == 1)
+        _, found = _grounded(*_adjacency(G))
+        return frozenset(found)
 
 
 # --- extensions -----------------------------------------------------------------------
