@@ -43,6 +43,7 @@ Example:
 from __future__ import annotations
 
 import itertools
+from bisect import insort
 from collections.abc import Iterable, Iterator, Sequence
 
 from argmap.semantics import sat
@@ -225,8 +226,17 @@ def extensions(fw: Framework, semantics: str) -> Iterator[list[int]]:
         return
     base = split.grounded_in
     if len(split.parts) == 1:  # streamed, each extension as soon as it is found
-        for pick in _part_extensions(split.parts[0], semantics, by_number=True):
-            yield sorted(base + pick) if base else pick
+        stream = _part_extensions(split.parts[0], semantics, by_number=True)
+        if not base:
+            yield from stream
+        elif len(base) <= 8:  # each a new list, ascending: the few decided ones put in place
+            for pick in stream:
+                for i in base:
+                    insort(pick, i)
+                yield pick
+        else:
+            for pick in stream:
+                yield sorted(base + pick)
         return
     per_part = []
     for part in split.parts:

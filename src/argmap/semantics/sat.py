@@ -181,17 +181,19 @@ def preferred(attackers: Attackers, labels: Sequence[int] | None = None) -> Iter
     enc = _Encoding(attackers)
     m = enc.m
     name = _namer(m, labels)
+    solver = enc.solver
+    solve, get_model, add = solver.solve, solver.get_model, solver.add_clause
     try:
-        while True:
-            model = enc.solve()
-            if model is None:
-                return
-            model, ins = _grow(enc, model)
-            outside = _outside(model, m)
+        while solve():  # most labellings found have nothing UNDEC: that case inline
+            model = get_model()
+            ins = [v for v in model[:m] if v > 0]
+            if sum(model[: 2 * m]) != m * (m - 2 * len(ins)):  # see _grow
+                model, ins = _grow(enc, model)
+            outside = [-v for v in model[:m] if v < 0]
             yield name(ins)
             if not outside:
                 return
-            enc.solver.add_clause(outside)
+            add(outside)
     finally:
         enc.delete()
 
