@@ -448,17 +448,20 @@ def test_a_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
     assert code == 2 and err.strip().endswith("none.i23: error E005 file not found")
 
 
+def _fresh_python(*calls: list[str]) -> list[str]:
+    """Run ``main`` on each argument list in a new interpreter; return what it printed,
+    the last line being which of pydantic and networkx it had imported."""
+    script = "import sys\nfrom argmap.cli import main\n"
+    script += "".join(f"main({words!r})\n" for words in calls)
+    script += "print(sorted(m for m in ('pydantic', 'networkx') if m in sys.modules))\n"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
+
+
 def test_solve_imports_neither_pydantic_nor_networkx(fw_file: Path) -> None:
-    script = (
-        "import sys\nfrom argmap.cli import main\n"
-        f"main(['solve', '-p', 'EE-PR', '-f', {str(fw_file)!r}])\n"
-        "main(['--version'])\n"
-        "print(sorted(m for m in ('pydantic', 'networkx') if m in sys.modules))\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.splitlines()[-1] == "[]"
+    out = _fresh_python(["solve", "-p", "EE-PR", "-f", str(fw_file)], ["--version"])
+    assert out[-1] == "[]"
     assert "argmap 0.1.0" in out
 
 
@@ -466,27 +469,13 @@ def test_solve_imports_neither_pydantic_nor_networkx(fw_file: Path) -> None:
 def test_status_on_a_framework_file_imports_neither(fw_file: Path, semantics: str) -> None:
     """``argmap status`` on a framework file starts at once too; on a map it loads the
     model as before."""
-    script = (
-        "import sys\nfrom argmap.cli import main\n"
-        f"code = main(['status', {str(fw_file)!r}, '--semantics', {semantics!r}, '--extensions'])\n"
-        "print(code, sorted(m for m in ('pydantic', 'networkx') if m in sys.modules))\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.splitlines()[-1] == "0 []"
-    assert "arguments" in out and "extension" in out
+    out = _fresh_python(["status", str(fw_file), "--semantics", semantics, "--extensions"])
+    assert out[-1] == "[]"
+    assert any("arguments" in line for line in out) and any("extension" in line for line in out)
     bundled = Path(__file__).parent.parent / "data" / "claims.json"
-    script = (
-        "import sys\nfrom argmap.cli import main\n"
-        f"code = main(['status', {str(bundled)!r}])\n"
-        "print(code, 'pydantic' in sys.modules)\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.splitlines()[-1] == "0 True"
-    assert "69 claims" in out
+    out = _fresh_python(["status", str(bundled)])
+    assert out[-1] == "['networkx', 'pydantic']"
+    assert "69 claims" in out[0]
 
 
 def _lines(out: str) -> Iterator[frozenset[str]]:
