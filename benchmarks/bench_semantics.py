@@ -178,7 +178,11 @@ def main() -> None:
     small = (
         args.preferred
         if args.preferred is not None
-        else ([20, 40, 80, 120] if quick else [20, 40, 80, 120, 160, 200, 300, 400, 600, 800])
+        else (
+            [20, 40, 80, 120]
+            if quick
+            else [20, 40, 80, 120, 160, 200, 300, 400, 600, 800, 1000, 1500, 2000]
+        )
     )
     densities = args.density or ([3.0] if quick else [2.0, 3.0])
     budget = args.budget or (20.0 if quick else 60.0)
