@@ -442,3 +442,20 @@ def test_iccma_framework_without_a_graph_matches_the_graph(
     G = read_iccma(text)
     want = Framework.from_attacks(list(G.nodes), list(G.edges))
     assert (got.names, got.attacks) == (want.names, want.attacks), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1 \\\n#\n1 1", "1 a\n2 b\n#\n1 2\n2 1\n", "7 x\n#\n"],  # names other than 1..n
+)
+def test_strength_on_a_named_framework_file(
+    text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``status --strength`` on a TGF file whose arguments have names (found by the
+    fuzzing harness: the attacks were passed by number, the arguments by name)."""
+    path = tmp_path / "f.tgf"
+    path.write_text(text, encoding="utf-8")
+    assert main(["status", str(path), "--strength", "--format", "json"]) == 0
+    plain = capsys.readouterr().out
+    assert '"strength"' in plain
+    assert main(["status", str(path), "--semantics", "stable", "--strength"]) == 0

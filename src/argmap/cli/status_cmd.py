@@ -118,9 +118,11 @@ def run_status(args: argparse.Namespace) -> int:
                 framework = Framework.from_map(m, preference=args.preference)
         elif args.preference is not None:
             raise CliError("--preference needs a map: a framework file has no sources")
-        elif args.strength:
+        elif args.strength:  # attacks by name, as framework_statuses takes them
+            names = framework.names
+            by_name = [(names[u - 1], names[v - 1]) for u, v in framework.attacks]
             statuses = framework_statuses(
-                framework.names, framework.attacks, semantics=args.semantics, with_strength=True
+                names, by_name, semantics=args.semantics, with_strength=True
             )
             table = StatusTable.of(statuses)
         else:  # no map to build: straight from the attacks
