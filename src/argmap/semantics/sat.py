@@ -189,7 +189,7 @@ def preferred(attackers: Attackers, labels: Sequence[int] | None = None) -> Iter
             ins = [v for v in model[:m] if v > 0]
             if sum(model[: 2 * m]) != m * (m - 2 * len(ins)):  # see _grow
                 model, ins = _grow(enc, model)
-            outside = [-v for v in model[:m] if v < 0]
+            outside = _outside(model, m)
             yield name(ins)
             if not outside:
                 return
