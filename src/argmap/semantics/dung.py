@@ -14,12 +14,14 @@ digraph, such as one read from an ICCMA file, is an attack graph as it is.
 Every function takes the graph first and applies :func:`attacks` itself (without
 copying anything when every edge is already an attack).
 
-Every verdict is worked out on the numbered :class:`~argmap.semantics.framework.Framework`
-of the graph's attacks, by the same code whatever the input (a map, a graph, a file):
-the grounded labelling by a queue (:mod:`argmap.semantics.grounded`), extensions and
-acceptance by :mod:`argmap.semantics.extensions`, which decides only what the grounded
-labelling leaves undecided, weakly connected part by part, small parts by a labelling
-search and the rest by a SAT solver.
+Extensions and acceptance are worked out on the numbered
+:class:`~argmap.semantics.framework.Framework` of the graph's attacks, by the same code
+whatever the input (a map, a graph, a file): :mod:`argmap.semantics.extensions`
+decides only what the grounded labelling leaves undecided, weakly connected part by
+part, small parts by a labelling search and the rest by a SAT solver. The grounded
+labelling of a graph runs the queue of :mod:`argmap.semantics.grounded` on the graph's
+own adjacency, which for a million arguments takes half the time of numbering them
+first.
 
 Example:
     >>> import networkx as nx

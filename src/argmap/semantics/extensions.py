@@ -143,6 +143,11 @@ def _symmetric(part: Part) -> bool:
     return True
 
 
+def _as_stable(part: Part, semantics: str) -> bool:
+    """Return True when the part's extensions under ``semantics`` are its stable ones."""
+    return semantics == "stable" or (semantics in _STABLE_WHEN_SYMMETRIC and _symmetric(part))
+
+
 def _part_extensions(part: Part, semantics: str, *, by_number: bool = False) -> Iterator[list[int]]:
     """Return the extensions of one part, as they are found: local numbers, or with
     ``by_number`` the arguments' own numbers."""
@@ -152,7 +157,7 @@ def _part_extensions(part: Part, semantics: str, *, by_number: bool = False) -> 
         names = labels or range(m)
         masks = search(part, semantics)
         return ([names[j] for j in range(m) if mask >> j & 1] for mask in masks)
-    if semantics == "stable" or (semantics in _STABLE_WHEN_SYMMETRIC and _symmetric(part)):
+    if _as_stable(part, semantics):
         return sat.stable_all(part.attackers, labels)
     if semantics == "preferred":
         return sat.preferred(part.attackers, labels)
@@ -166,9 +171,7 @@ def _part_with(part: Part, semantics: str, x: int, member: bool) -> list[int] | 
     """Return an extension of the part that holds ``x`` (``member``) or does not."""
     m = len(part.nodes)
     lit = x + 1 if member else -(x + 1)
-    if m > SEARCH_LIMIT and (
-        semantics == "stable" or (semantics in _STABLE_WHEN_SYMMETRIC and _symmetric(part))
-    ):
+    if m > SEARCH_LIMIT and _as_stable(part, semantics):
         return sat.stable(part.attackers, [lit])
     if semantics in ("semi-stable", "stage"):
         found = sat.maximal_range(part.attackers, stage=semantics == "stage", assumptions=[lit])
@@ -340,7 +343,6 @@ def _part_readings(part: Part, semantics: str) -> tuple[list[int], list[int]] | 
     """Return the arguments of a part (local numbers) that some extension holds and those
     that every extension holds, or None when it has no (stable) extension."""
     m = len(part.nodes)
-    stable = semantics == "stable" or (semantics == "preferred" and _symmetric(part))
     if m <= SEARCH_LIMIT:
         masks = search(part, "stable" if semantics == "stable" else "preferred")
         if not masks:
@@ -350,7 +352,7 @@ def _part_readings(part: Part, semantics: str) -> tuple[list[int], list[int]] | 
             some |= mask
             every &= mask
         return [j for j in range(m) if some >> j & 1], [j for j in range(m) if every >> j & 1]
-    if stable:
+    if _as_stable(part, semantics):
         return sat.stable_readings(part.attackers)
     return sat.credulous_all(part.attackers), sat.sceptical_all(part.attackers)
 
@@ -377,8 +379,9 @@ def readings(fw: Framework, semantics: str) -> tuple[bytearray, bytearray] | Non
         >>> readings(Framework.from_attacks([1], [(1, 1)]), "stable") is None
         True
     """
-    if semantics not in (*_SEARCHED, "grounded"):
-        raise ValueError(f"unknown semantics {semantics!r}; choose one of {', '.join(_SEARCHED)}")
+    known = ("grounded", *_SEARCHED)
+    if semantics not in known:
+        raise ValueError(f"unknown semantics {semantics!r}; choose one of {', '.join(known)}")
     plain, n = _plain(fw, semantics)
     split = _Split(plain)
     some = bytearray(plain.n + 1)
